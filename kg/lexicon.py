@@ -1,0 +1,170 @@
+"""The lexicon: names of roles, organizations and formulae, and finding them in text.
+
+Terms come from the curated Turtle files in ``ontology/`` (see :func:`kg.graph.read_terms`) and
+from discovery in the texts. Matching folds both sides (:func:`kg.normalize.fold`), so
+``党委(组)书记``, ``党委（组）书记`` and ``黨委（組）書記`` all find the same role, and the
+leftmost longest name wins (``机关党委`` rather than ``党委``).
+
+>>> lex = Lexicon([Term("FirstSecretary", "role", "第一书记", "first secretary"),
+...                Term("PartyCommittee", "organization", "党委", "party committee"),
+...                Term("OrganPartyCommittee", "organization", "机关党委", "organ party committee")])
+>>> [(m.start, m.end, m.term.key) for m in lex.find("实行党委书记担任机关党委第一书记")]
+[(2, 4, 'PartyCommittee'), (8, 12, 'OrganPartyCommittee'), (12, 16, 'FirstSecretary')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .facts import EntityRef
+from .normalize import fold
+
+
+@dataclass(frozen=True)
+class Term:
+    """A named thing: a role, an organization or a numbered formula."""
+
+    key: str
+    kind: str                 # role, organization, mechanism
+    zh: str
+    en: str = ""
+    alt_zh: tuple = ()
+    alt_en: tuple = ()
+    hidden: tuple = ()
+    definition_zh: str = ""
+    definition_en: str = ""
+    count: int | None = None
+    parts: tuple = ()         # ((zh, en), ...) for glossary formulae
+    broader: tuple = ()
+    superiors: tuple = ()
+    discovered: bool = False
+
+    @property
+    def ref(self) -> EntityRef:
+        """This term as the reference facts carry."""
+        return EntityRef(self.key, self.zh, self.kind)
+
+    def labels(self, language: str = "zh") -> tuple:
+        """All names of the term in one language, preferred first."""
+        if language == "en":
+            return tuple(x for x in (self.en, *self.alt_en) if x)
+        return tuple(x for x in (self.zh, *self.alt_zh, *self.hidden) if x)
+
+    def label(self, language: str = "zh") -> str:
+        """The preferred name in a language (the Chinese one when there is no English)."""
+        return (self.en or self.zh) if language == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Match:
+    """A place in a text where a term is named."""
+
+    start: int
+    end: int
+    surface: str
+    term: Term
+
+
+# Surfaces that end inside a longer word: 委员 in 委员会, 党员 in 党员大会 is still a member.
+_BLOCKED_AFTER = {"委员": "会", "党委": "会", "书记": "处"}
+
+
+@dataclass
+class Lexicon:
+    """A set of terms and a matcher over all their Chinese names (and English names, for questions)."""
+
+    terms: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self._by_key = {}
+        self._by_surface = {}
+        self._by_english = {}
+        for term in self.terms:
+            self._by_key[term.key] = term
+            for label in term.labels("zh"):
+                self._by_surface.setdefault(fold(label), term)
+            for label in term.labels("en"):
+                self._by_english.setdefault(_english_key(label), term)
+        surfaces = sorted(self._by_surface, key=lambda s: (-len(s), s))
+        self._pattern = re.compile("|".join(map(re.escape, surfaces))) if surfaces else None
+        english = sorted(self._by_english, key=lambda s: (-len(s), s))
+        self._english_pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, english)) + r")s?\b")
+                                 if english else None)
+
+    def __len__(self):
+        return len(self.terms)
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def get(self, key: str):
+        """The term with this key, or ``None``."""
+        return self._by_key.get(key)
+
+    def lookup(self, name: str):
+        """The term one of whose names is exactly ``name`` (after folding), or ``None``.
+
+        >>> Lexicon([Term("PartyGroup", "organization", "党组", alt_zh=("党组织",))]).lookup("黨組").key
+        'PartyGroup'
+        """
+        return self._by_surface.get(fold(name.strip())) or self._by_english.get(_english_key(name))
+
+    def of_kind(self, kind: str) -> list:
+        """The terms of one kind (role, organization, mechanism)."""
+        return [t for t in self.terms if t.kind == kind]
+
+    def find(self, text: str, kinds=None) -> list:
+        """Every leftmost-longest Chinese name of a term in ``text``, as :class:`Match` spans."""
+        if self._pattern is None:
+            return []
+        folded = fold(text)
+        matches = []
+        for m in self._pattern.finditer(folded):
+            surface = m.group()
+            blocked = _BLOCKED_AFTER.get(surface)
+            if blocked and folded.startswith(blocked, m.end()):
+                continue
+            term = self._by_surface[surface]
+            if kinds and term.kind not in kinds:
+                continue
+            matches.append(Match(m.start(), m.end(), text[m.start():m.end()], term))
+        return matches
+
+    def find_english(self, text: str) -> list:
+        """Terms named in English in ``text`` (case and plural folded)."""
+        if self._english_pattern is None:
+            return []
+        folded = _english_key(text)
+        found = []
+        for m in self._english_pattern.finditer(folded):
+            key = m.group()
+            term = self._by_english.get(key) or self._by_english.get(key[:-1])
+            if term is not None:
+                found.append(Match(m.start(), m.end(), text[m.start():m.end()] if len(text) == len(folded) else key, term))
+        return found
+
+    def with_terms(self, extra) -> "Lexicon":
+        """A new lexicon with more terms (discovered ones, say); keys already present are kept."""
+        known = set(self._by_key)
+        return Lexicon(self.terms + [t for t in extra if t.key not in known])
+
+
+def _english_key(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[\"'`]", "", text)
+    return re.sub(r"[\s\-_]+", " ", text).strip()
+
+
+def load_lexicon() -> Lexicon:
+    """The curated lexicon and glossary shipped in ``ontology/``."""
+    from .graph import read_terms
+
+    terms = []
+    for t in read_terms():
+        terms.append(Term(key=t["key"], kind=t["kind"], zh=t["zh"], en=t["en"], alt_zh=tuple(t["alt_zh"]),
+                          alt_en=tuple(t["alt_en"]), hidden=tuple(t["hidden"]),
+                          definition_zh=t["definition_zh"], definition_en=t["definition_en"],
+                          count=t["count"], parts=tuple(t["parts"]), broader=tuple(t["broader"]),
+                          superiors=tuple(t["superiors"])))
+    return Lexicon(terms)
