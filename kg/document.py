@@ -208,7 +208,7 @@ def parse_document(text: str, doc_id: str, title: str = "", path: str = "", enco
     if spans and not title:
         first_start, first_end = spans[0]
         first = text[first_start:first_end]
-        if len(first) <= 60 and not re.search(r"[。；]", first) and not _match_heading(text, first_start, first_end, False):
+        if len(first) <= 60 and not re.search(r"[。；，：:,]", first) and not _match_heading(text, first_start, first_end, False):
             title = first.strip("《》")
     doc.title = title or doc_id
 

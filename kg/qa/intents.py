@@ -1,0 +1,74 @@
+"""Intents: what kind of answer a question wants, from its wording and the entities it names.
+
+>>> classify_intent("第一书记要做什么？", "zh", [])
+'role_duties'
+>>> classify_intent("一书两单三会议包括哪些内容？", "zh", [])
+'mechanism_parts'
+>>> classify_intent("Who concurrently serves as deputy secretary?", "en", [])
+'post_holder'
+>>> classify_intent("党组成员多久到联系点调研一次？", "zh", [])
+'frequency'
+"""
+
+from __future__ import annotations
+
+import re
+
+INTENTS = ("role_duties", "duty_holder", "post_holder", "frequency", "mechanism_parts", "mechanism_context",
+           "problems", "chain", "definition", "compare", "count", "search")
+
+# Checked in order; the first pattern that matches decides. Chinese patterns run on simplified text.
+_ZH = (
+    ("compare", r"区别|不同之处|有何不同|有什么不同|异同|相比|比较"),
+    ("chain", r"责任链|链条|上下级|层级关系|领导关系|隶属|谁领导|领导谁|向谁负责|对谁负责|谁管|管理体制"),
+    ("post_holder", r"担任|兼任|由谁任|谁任|任职|什么职务|哪个职务|谁来当|谁当"),
+    ("frequency", r"多久|多长时间|每[天日周月季年].{0,6}几次|几次|频次|频率|多少次|间隔|每隔"),
+    ("count", r"多少[个名项条人家所支]|几[个名项条人家所支]|数量|有多少"),
+    ("problems", r"问题|不足|短板|差距|弱化|虚化|淡化|毛病|缺点|症结"),
+    ("duty_holder", r"由谁|谁[要来负应需必带落]|谁|哪个(组织|部门|机构|单位|主体)|哪些(组织|部门|人|主体)|什么人|哪级"),
+    ("mechanism_parts", r"包括|包含|组成|由哪|指哪|是哪|分别是|具体是|有哪几|内容是|哪几"),
+    ("definition", r"是什么意思|什么意思|是指|指什么|含义|什么是|是什么|意思是|定义"),
+    ("mechanism_context", r"要求|怎么(实施|开展|落实|执行|运用|用)|如何(实施|开展|落实|执行|运用)|怎样(实施|开展|落实)|怎么做|如何做|怎么办|措施"),
+    ("role_duties", r"做什么|干什么|干啥|做啥|职责|责任|任务|义务|应当|应该|必须|要做|负责|要求|做哪些|哪些工作|权利|不得|禁止|参加|开展|推进|怎样|如何|怎么"),
+)
+_EN = (
+    ("compare", r"\bdiffer|\bcompare|\bcomparison|\bversus\b|\bvs\b"),
+    ("chain", r"\bchain\b|\breport(s)? to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
+    ("post_holder", r"\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b"),
+    ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
+    ("count", r"\bhow many\b|\bnumber of\b"),
+    ("problems", r"\bproblem|\bshortcoming|\bweakness|\bdeficienc|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bfailings?\b"),
+    ("duty_holder", r"^\s*(who|which (organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
+    ("mechanism_parts", r"\bconsist|\bcomprise|\bmade up of\b|\bparts? of\b|\bcomponents?\b|\binclude|\bwhat are the\b|\bstand for\b"),
+    ("definition", r"\bwhat (is|are) (a |an |the )?[\"'“‘]|\bmean(s|ing)?\b|\bdefin|\bwhat is meant\b"),
+    ("mechanism_context", r"\brequire|\bhow (is|are|should|must|do|does|to) .*\b(implement|carr|appl|use|run|conduct)|\bhow\b"),
+    ("role_duties", r"\bmust\b|\bshould\b|\bduties\b|\bduty\b|\bresponsib|\btasks?\b|\bobligation|\bexpected to\b|\brole\b|\bdo\b|\bwhat .* (do|take part|attend|hold)"),
+)
+# A quoted name, or a counted name that is not an ordinal (第一书记) nor a vague amount (一些).
+_FORMULA_HINT = re.compile(r"[“\"「].+?[”\"」]|(?:^|[^第])[一二两三四五六七八九十双*]+[个大项级有亮会课岗书单张种条化型风严实学]")
+_ZH_RE = tuple((name, re.compile(p)) for name, p in _ZH)
+_EN_RE = tuple((name, re.compile(p, re.I)) for name, p in _EN)
+
+
+def classify_intent(text: str, language: str, entities) -> str:
+    """The intent of a question (one of :data:`INTENTS`).
+
+    Formula intents (parts, definition, requirements) need a formula, a quoted name or a
+    numbered name in the question; role intents fall back to search when no role is named.
+    """
+    patterns = _EN_RE if language == "en" else _ZH_RE
+    kinds = {getattr(e, "kind", "") for e in entities}
+    formula_like = "mechanism" in kinds or bool(_FORMULA_HINT.search(text))
+    for name, pattern in patterns:
+        if not pattern.search(text):
+            continue
+        if name == "mechanism_parts" and not formula_like:
+            continue
+        if name == "definition" and not (formula_like or kinds):
+            continue
+        if name == "mechanism_context" and not formula_like:
+            continue
+        if name == "problems" and language == "zh" and re.search(r"解决.{0,6}问题|问题.{0,4}(怎么|如何)解决", text):
+            continue
+        return name
+    return "search"

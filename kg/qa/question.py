@@ -1,0 +1,131 @@
+"""Reading a question: clean it, tell its language, link its entities, tokenise it, find its intent.
+
+>>> from kg.lexicon import Lexicon, Term
+>>> lex = Lexicon([Term("FirstSecretary", "role", "第一书记", "first secretary")])
+>>> q = parse_question("第一書記要做什麼？", lex)
+>>> q.language, q.query, [t.key for t in q.entities], q.intent
+('zh', '第一书记要做什么？', ['FirstSecretary'], 'role_duties')
+>>> parse_question("What must a first secretary do?", lex).entities[0].zh
+'第一书记'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..normalize import detect_language, fold, to_simplified
+from .intents import classify_intent
+
+MAX_QUESTION_CHARS = 500
+
+_QUOTED = re.compile(r"[“\"「『‘']([^“”\"「」『』‘’']{1,40})[”\"」』’']")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as kg understood it."""
+
+    text: str                 # as asked, cleaned (control characters removed, trimmed)
+    language: str             # zh or en
+    query: str                # the Chinese text used for search (translated words for English)
+    entities: tuple = ()      # linked lexicon terms, in order of appearance
+    quoted: tuple = ()        # phrases the asker put in quotes
+    intent: str = "search"
+    tokens: tuple = ()
+    notes: tuple = field(default=())  # what was changed on the way in (truncation, …)
+
+
+def clean_question(text) -> tuple:
+    """Remove control characters and surrounding space; cut absurdly long questions.
+
+    >>> clean_question("  党组\\x00的职责？\\n")
+    ('党组的职责？', ())
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    notes = []
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t ")
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        notes.append(f"question cut to its first {MAX_QUESTION_CHARS} characters")
+        text = text[:MAX_QUESTION_CHARS]
+    return text, tuple(notes)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return False
+    return sum(1 for x, y in zip(a, b) if x != y) <= 1
+
+
+def link_entities(query: str, lexicon, english_text: str = "") -> list:
+    """Lexicon terms named in the question: exact names first, then partial and misspelt ones.
+
+    A formula named by a prefix (一书两单三会 for 一书两单三会议) or with one wrong character
+    (一岗双则) still links, when the name has at least four characters.
+    """
+    found, seen, spans = [], set(), []
+    for match in lexicon.find(query):
+        if match.term.key not in seen:
+            seen.add(match.term.key)
+            found.append((match.start, match.term))
+        spans.append((match.start, match.end))
+    if english_text:
+        for match in lexicon.find_english(english_text):
+            if match.term.key not in seen:
+                seen.add(match.term.key)
+                found.append((10_000 + match.start, match.term))
+    folded = fold(query)
+
+    def covered(start, end):
+        return any(s <= start and end <= e for s, e in spans)
+
+    for term in lexicon.of_kind("mechanism"):
+        if term.key in seen:
+            continue
+        for label in term.labels("zh"):
+            name = fold(label)
+            if len(name) < 4:
+                continue
+            hit = _find_partial(folded, name)
+            if hit is not None and not covered(hit, hit + len(name) - 1):
+                seen.add(term.key)
+                found.append((hit, term))
+                break
+    found.sort(key=lambda x: x[0])
+    return [term for _, term in found]
+
+
+def _find_partial(folded: str, name: str):
+    n = len(name)
+    prefix = name[: n - 1]
+    if len(prefix) >= 4 and prefix in folded and name not in folded:
+        return folded.index(prefix)
+    for i in range(len(folded) - n + 1):
+        window = folded[i:i + n]
+        if window != name and _edit_distance_at_most_one(window, name) and window[0] == name[0]:
+            return i
+    return None
+
+
+def parse_question(text, lexicon, tokenizer=None, phrases=None) -> Question:
+    """Read a question into a :class:`Question` (see the module docstring)."""
+    text, notes = clean_question(text)
+    language = detect_language(text) if text else "zh"
+    simplified = to_simplified(text)
+    english = ""
+    if language == "en":
+        english = text
+        chinese_bits = re.findall(r"[\u3400-\u9fff*＊“”「」]+", simplified)
+        translated = phrases.translate(text) if phrases is not None else []
+        named = [m.term.zh for m in lexicon.find_english(text)]
+        query = " ".join(dict.fromkeys([*chinese_bits, *named, *translated]))
+    else:
+        query = simplified
+    entities = link_entities(query, lexicon, english)
+    quoted = tuple(dict.fromkeys(to_simplified(q).strip() for q in _QUOTED.findall(text) if q.strip()))
+    tokens = tuple(tokenizer.tokens(query)) if tokenizer is not None else ()
+    intent = classify_intent(simplified if language == "zh" else text, language, entities)
+    return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes)
