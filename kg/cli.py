@@ -100,6 +100,54 @@ def cmd_eval(args):
     return 0
 
 
+def cmd_chain(args):
+    """Print the chain of responsibility through a role (or all of it) as DOT, Mermaid or JSON."""
+    from .network import chain_graph, chain_subgraph, to_dot, to_json, to_mermaid
+
+    kg = _build(args)
+    graph = chain_graph(kg.facts_.chains, kg.facts_.holdings if args.posts else ())
+    key = None
+    if args.role:
+        term = kg.lexicon_.lookup(args.role)
+        if term is None or term.key not in graph:
+            known = "、".join(graph.nodes[n]["label"] for n in list(graph.nodes)[:12])
+            raise KgError(f"{args.role!r} is not on any chain of responsibility in this corpus; try one of: {known}")
+        key = term.key
+    sub = chain_subgraph(graph, key)
+    print({"dot": to_dot, "mermaid": to_mermaid, "json": to_json}[args.format](sub))
+    return 0
+
+
+def cmd_check(args):
+    """Report what needs a reader's eye: formula count mismatches and undefined formulae, roles without
+    duties, duties without a bearer."""
+    from .check import check_formulae
+    from .extract.audit import check_facts
+
+    kg = _build(args)
+    findings = check_formulae(kg.factsets_) + check_facts(kg.documents_, kg.factsets_, kg.lexicon_)
+    if args.json:
+        for item in findings:
+            print(json.dumps(item, ensure_ascii=False))
+        return 0
+    if not findings:
+        print("nothing to report")
+    for item in findings:
+        what = item.get("kind") or item.get("status") or item.get("type", "")
+        where = f"{item.get('doc', '')} {item.get('start', '')}-{item.get('end', '')}".strip()
+        name = item.get("name") or item.get("role") or item.get("label") or ""
+        detail = item.get("message") or item.get("sentence") or ""
+        print(f"{what:<14}{name:<20}[{where}] {detail}")
+    return 0
+
+
+def cmd_explore(args):
+    """Start the Streamlit explorer on the corpus."""
+    from .explore import launch
+
+    return launch(corpus=args.corpus, port=args.port, address=args.address, open_browser=not args.no_browser)
+
+
 def make_parser():
     """The argument parser of the ``kg`` command."""
     parser = _Parser(prog="kg", description="Read Chinese policy texts into a knowledge graph and ask it questions.")
@@ -133,6 +181,31 @@ def make_parser():
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="one line per question as well")
     evaluate.set_defaults(func=cmd_eval)
+
+    chain = sub.add_parser("chain", help="draw the chain of responsibility (DOT, Mermaid or JSON)",
+                           description="The chain of responsibility through ROLE (or the whole chain), top first.")
+    _add_corpus(chain)
+    chain.add_argument("role", nargs="?", metavar="ROLE", help="a role or organization, e.g. 机关党委")
+    chain.add_argument("--format", choices=("dot", "mermaid", "json"), default="mermaid")
+    chain.add_argument("--posts", action="store_true", help="also draw who holds which post")
+    chain.set_defaults(func=cmd_chain)
+
+    check = sub.add_parser("check", help="report formula count mismatches, undefined formulae, roles without duties",
+                           description="What the extraction could not settle: numbered formulae whose parts do not "
+                                       "match their count or are not defined in the text, roles with no duties, "
+                                       "duties whose bearer could not be resolved.")
+    _add_corpus(check)
+    check.add_argument("--json", action="store_true", help="one JSON object per finding")
+    check.set_defaults(func=cmd_check)
+
+    explore = sub.add_parser("explore", help="open the explorer (a Streamlit app) in the browser",
+                             description="Start the explorer on the bundled corpus or the given texts. "
+                                         "Needs the explorer extra: pip install 'kg-policy[explorer]'.")
+    _add_corpus(explore)
+    explore.add_argument("--port", type=int, default=8501, help="port to serve on (default 8501)")
+    explore.add_argument("--address", default="localhost", help="address to bind (default localhost)")
+    explore.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    explore.set_defaults(func=cmd_explore)
     return parser
 
 

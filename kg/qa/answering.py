@@ -226,9 +226,330 @@ def answer_role_duties(kg, q, k):
                                        "roles": [key for key, _ in related], "duties": len(prescribed)})
 
 
+# ---------------------------------------------------------------------------- numbered formulae
+def _formula_terms(kg, q):
+    terms = [t for t in q.entities if t.kind == "mechanism"]
+    if terms:
+        return terms
+    # A quoted name that is a formula of the texts but not (yet) a lexicon name: look it up.
+    for quoted in q.quoted:
+        term = kg.lexicon_.lookup(quoted)
+        if term is not None and term.kind == "mechanism":
+            return [term]
+    return []
+
+
+def _parts_text(formula, language):
+    groups = formula.groups
+    if len(groups) > 1 or (groups and next(iter(groups))):
+        sep = "; " if language == "en" else "；"
+        return sep.join(f"{g}——{'、'.join(parts)}" if g else "、".join(parts) for g, parts in groups.items())
+    return "、".join(p.text for p in formula.parts)
+
+
+def _status_note(formula, language):
+    if formula.status == "confirmed":
+        return "count checked: the parts match the number in the name" if language == "en" else "数目与名称相符"
+    if formula.status == "mismatch":
+        declared = formula.declared_count
+        if language == "en":
+            return f"count mismatch: the name says {declared}, the text lists {len(formula.parts)}"
+        return f"数目不符：名称为{declared}项，文中列出{len(formula.parts)}项"
+    return ""
+
+
+def _formula_name(term, language):
+    if language == "en":
+        from ..formula_names import english_formula_name
+
+        english = term.en or english_formula_name(term.zh)
+        return f"“{term.zh}” ({english})"
+    return f"“{term.zh}”"
+
+
+def _mentions_of(kg, term):
+    names = {fold(n) for n in term.labels("zh")}
+    out = []
+    for i, (doc, sentence) in enumerate(kg.sentences_):
+        folded = fold(sentence.text)
+        if any(n in folded for n in names):
+            out.append(i)
+    return out
+
+
+def answer_formula(kg, q, k):
+    """Parts, definition or requirements of a numbered formula, saying whether the text or the glossary speaks."""
+    terms = _formula_terms(kg, q)
+    if not terms:
+        return None
+    term = terms[0]
+    if q.intent == "mechanism_context":
+        return _formula_context(kg, q, term, k)
+    found = kg.facts_.formulae_named(term.key)
+    defined = [f for f in found if f.parts]
+    name = _formula_name(term, q.language)
+    evidence, sentences = [], []
+    if defined:
+        formula = max(defined, key=lambda f: (f.status == "confirmed", len(f.parts)))
+        note = _status_note(formula, q.language)
+        parts = _parts_text(formula, q.language)
+        if q.language == "en":
+            text = f"{name} consists of, as the text defines it: 「{parts}」" + (f" ({note})." if note else ".")
+        else:
+            text = f"{name}包括：{parts}" + (f"（文中定义，{note}）。" if note else "（文中定义）。")
+        evidence.append(_evidence_from_fact(kg, formula.evidence, 1.0))
+        source = "document"
+    elif term.parts:
+        listing = "；".join(zh for zh, _ in term.parts) if q.language == "zh" else "; ".join(
+            f"{en} (「{zh}」)" for zh, en in term.parts)
+        if q.language == "en":
+            text = (f"The texts name {name} without listing its parts; by general knowledge (the glossary, not the "
+                    f"text), it stands for: {listing}.")
+            if term.definition_en:
+                text += " " + term.definition_en
+        else:
+            text = f"文中提到{name}，但没有列出其内容；按通用知识（词表，并非文本所述），指：{listing}。"
+            if term.definition_zh:
+                text += term.definition_zh
+        source = "glossary"
+    else:
+        count = f"{term.count}" if term.count else ""
+        text = _say(q, f"文中提到{name}，但没有列出它具体包括哪些内容{('（名称中为' + count + '项）') if count else ''}，词表中也没有它的定义。",
+                    f"The texts name {name} but never list what it consists of, and the glossary has no entry for it.")
+        source = "undefined"
+    if q.intent == "definition" and source == "document" and term.definition_zh:
+        text += _say(q, f"通用释义（词表）：{term.definition_zh}", f" General definition (glossary): {term.definition_en}")
+    mention_positions = _mentions_of(kg, term)
+    ranked = _rank_sentences(kg, q, among=mention_positions)
+    known = {(e.doc, e.start) for e in evidence}
+    limit = 1 if evidence else 2
+    for score, i in ranked:
+        doc, sentence = kg.sentences_[i]
+        if (doc.doc_id, sentence.start) not in known and len(sentences) < limit:
+            sentences.append(_evidence(kg, doc.doc_id, sentence, score))
+    if not evidence and sentences and source == "undefined":
+        text += _say(q, f"文中原句：「{quote_window(sentences[0].text, q.query)}」",
+                     f" The text: 「{quote_window(sentences[0].text, q.query)}」")
+    evidence = (evidence + sentences)[:k]
+    return _answer(q, text, evidence, {"method": "formula parts", "source": source, "formula": term.zh,
+                                       "found_in_texts": len(found)})
+
+
+def _formula_context(kg, q, term, k):
+    positions = _mentions_of(kg, term)
+    if not positions:
+        return None
+    ranked = _rank_sentences(kg, q, among=positions)
+    if not ranked:
+        ranked = [(0.01, i) for i in positions]
+    chosen = _select_evidence(ranked, min(k, 3), ratio=0.6)
+    quotes = [quote_window(kg.sentences_[i][1].text, q.query, limit=150) for _, i in chosen[:2]]
+    name = _formula_name(term, q.language)
+    text = _say(q, f"文中关于{name}的要求：" + " ".join(f"「{x}」" for x in quotes),
+                f"What the text requires about {name}: " + " ".join(f"「{x}」" for x in quotes))
+    evidence = [_evidence(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
+    return _answer(q, text, evidence, {"method": "sentences naming the formula", "formula": term.zh})
+
+
+# ---------------------------------------------------------------------------- posts
+def answer_post_holder(kg, q, k):
+    """Who holds a post, or which posts a role holds (concurrent posts and default rules said so)."""
+    roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    if not roles:
+        return None
+    wants_holder = bool(re.search(r"由谁|谁|哪[个些类]|who", q.text, re.I))
+    holdings = []
+    for term in roles:
+        holders = kg.facts_.holders_of(term.key)
+        posts = kg.facts_.posts_held_by(term.key)
+        holdings.extend(holders if (wants_holder or not posts) else posts)
+        if not holdings:
+            holdings.extend(posts or holders)
+    if re.search(r"兼任|concurrent", q.text, re.I):
+        holdings = [h for h in holdings if h.concurrent] or holdings
+    if not holdings:
+        return None
+    ranked = sorted(holdings, key=lambda h: (h.evidence.doc_id, h.evidence.start))
+    lines = []
+    for h in ranked[:6]:
+        verb = "兼任" if h.concurrent else "担任"
+        if q.language == "en":
+            verb_en = "concurrently serves as" if h.concurrent else "serves as"
+            rule = " as a default rule (原则上)" if h.default_rule else ""
+            cond = f", where 「{h.condition}」" if h.condition else ""
+            lines.append(f"{h.holder.label} {verb_en} {h.post.label}{rule}{cond}")
+        else:
+            rule = "原则上" if h.default_rule else ""
+            cond = f"（条件：{h.condition}）" if h.condition else ""
+            lines.append(f"{h.holder.label}{rule}{verb}{h.post.label}{cond}")
+    text = _say(q, "；".join(lines) + "。", "; ".join(lines) + ".")
+    evidence, seen = [], set()
+    for h in ranked:
+        if (h.evidence.doc_id, h.evidence.start) not in seen and len(evidence) < k:
+            seen.add((h.evidence.doc_id, h.evidence.start))
+            evidence.append(_evidence_from_fact(kg, h.evidence, 1.0))
+    text += _say(q, f"原文：「{quote_window(evidence[0].text, q.query)}」", f" The text: 「{quote_window(evidence[0].text, q.query)}」")
+    return _answer(q, text, evidence, {"method": "post holdings", "holdings": len(holdings)})
+
+
+# ---------------------------------------------------------------------------- who must do it
+def _best_duties(kg, q, limit=3):
+    if not kg.facts_.duties:
+        return []
+    scores = kg.duty_index_.scores(q.query)
+    order = sorted(range(len(kg.facts_.duties)), key=lambda i: -scores[i])
+    return [(float(scores[i]), kg.facts_.duties[i]) for i in order[:limit] if scores[i] > 0]
+
+
+def answer_duty_holder(kg, q, k):
+    """Who must do something: the bearers of the duties closest to the question."""
+    ranked_sentences = _rank_sentences(kg, q)
+    if not ranked_sentences:
+        return None
+    best_score, best_i = ranked_sentences[0]
+    best_doc, best_sentence = kg.sentences_[best_i]
+    candidates = [(s, d) for s, d in _best_duties(kg, q, 5) if d.bearer is not None]
+    # Prefer a duty stated in the best sentence: the bearer then comes with its own words.
+    in_best = [(s, d) for s, d in candidates if d.evidence.doc_id == best_doc.doc_id and d.evidence.start == best_sentence.start]
+    chosen = in_best[:1] or [c for c in candidates[:1] if c[0] >= 0.35]
+    quote = quote_window(best_sentence.text, q.query)
+    if chosen:
+        duty = chosen[0][1]
+        sentence_doc = kg.document(duty.evidence.doc_id)
+        sentence = sentence_doc.sentences[duty.evidence.sentence] if duty.evidence.sentence >= 0 else best_sentence
+        quote = quote_window(sentence.text, q.query)
+        text = _say(q, f"{duty.bearer.label}。原文：「{quote}」",
+                    f"{kg.lexicon_.get(duty.bearer.key).label('en') if kg.lexicon_.get(duty.bearer.key) else duty.bearer.label}"
+                    f" ({duty.bearer.label}). The text: 「{quote}」")
+        evidence = [_evidence_from_fact(kg, duty.evidence, chosen[0][0])]
+    else:
+        mentioned = [m.term for m in kg.lexicon_.find(quote) if m.term.kind in ("role", "organization")]
+        who = "、".join(dict.fromkeys(t.zh for t in mentioned)) if mentioned else ""
+        lead = (who + "。") if who else ""
+        text = _say(q, f"{lead}原文：「{quote}」", (f"{who}. " if who else "") + f"The text: 「{quote}」")
+        evidence = [_evidence(kg, best_doc.doc_id, best_sentence, best_score)]
+    for score, i in _select_evidence(ranked_sentences, 3)[1:]:
+        doc, sentence = kg.sentences_[i]
+        if len(evidence) < min(k, 2) and all((e.doc, e.start) != (doc.doc_id, sentence.start) for e in evidence):
+            evidence.append(_evidence(kg, doc.doc_id, sentence, score))
+    return _answer(q, text, evidence, {"method": "bearers of the closest duties"})
+
+
+# ---------------------------------------------------------------------------- how often
+def answer_frequency(kg, q, k):
+    """How often a role must do something: duties with a frequency, closest to the question first."""
+    roles = {t.key for t in q.entities if t.kind in ("role", "organization")}
+    pool = [(s, d) for s, d in _best_duties(kg, q, 40) if d.frequency is not None and (not roles or (d.bearer and d.bearer.key in roles))]
+    if not pool:
+        return None
+    score, duty = pool[0]
+    doc = kg.document(duty.evidence.doc_id)
+    sentence = doc.sentences[duty.evidence.sentence] if duty.evidence.sentence >= 0 else doc.sentence_at(duty.evidence.start)
+    quote = quote_window(sentence.text, q.query)
+    freq = duty.frequency.describe(q.language)
+    who = duty.bearer.label if duty.bearer else ""
+    masked = duty.frequency.masked
+    text = _say(q, f"{who}{duty.action}：{freq}。" + ("（次数在原文中以*隐去，未知。）" if masked else "") + f"原文：「{quote}」",
+                f"{freq}" + (" (the number is masked with * in the text: unknown)" if masked else "") + f". The text: 「{quote}」")
+    evidence = [_evidence_from_fact(kg, duty.evidence, score)]
+    return _answer(q, text, evidence, {"method": "duties with a frequency", "candidates": len(pool)})
+
+
+# ---------------------------------------------------------------------------- problems
+_PREVALENCE_ZH = {"some": "有的", "several": "一些", "few": "少数", "many": "普遍"}
+
+
+def answer_problems(kg, q, k):
+    """Problems found, for one role or overall, ranked by closeness to the question."""
+    roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    problems = [p for t in roles for p in kg.facts_.problems_of(t.key)] if roles else []
+    if not problems:
+        problems = list(kg.facts_.problems)
+    if not problems:
+        return None
+    texts = [p.description + " " + p.evidence.text for p in problems]
+    from ..index import TextIndex
+
+    index = TextIndex(kg.tokenizer_).fit(texts)
+    scores = index.scores(q.query)
+    order = sorted(range(len(problems)), key=lambda i: (-scores[i], problems[i].evidence.doc_id, problems[i].start))
+    shown = [problems[i] for i in order[:6]]
+    lines = []
+    for p in shown:
+        who = f"{_PREVALENCE_ZH.get(p.prevalence, '')}{p.concerns.label if p.concerns else ''}"
+        lines.append((who + "：" if who else "") + p.description)
+    text = _say(q, f"文中指出的问题（共{len(problems)}条）：" + "；".join(f"{i}. {x}" for i, x in enumerate(lines, 1)) + "。",
+                f"Problems the texts report ({len(problems)} found): " + "; ".join(f"{i}. 「{x}」" for i, x in enumerate(lines, 1)) + ".")
+    evidence, seen = [], set()
+    for i in order:
+        p = problems[i]
+        key = (p.evidence.doc_id, p.evidence.start)
+        if key not in seen and len(evidence) < min(k, 3):
+            seen.add(key)
+            evidence.append(_evidence_from_fact(kg, p.evidence, float(scores[i])))
+    return _answer(q, text, evidence, {"method": "problems", "problems": len(problems)})
+
+
+# ---------------------------------------------------------------------------- chain of responsibility
+def answer_chain(kg, q, k):
+    """The chain of responsibility through the role asked about (or the whole chain), top first."""
+    from ..network import chain_graph, chain_order
+
+    graph = chain_graph(kg.facts_.chains)
+    if graph.number_of_edges() == 0:
+        return None
+    roles = [t.key for t in q.entities if t.key in graph]
+    key = roles[0] if roles else None
+    order = chain_order(graph, key)
+    if len(order) < 2:
+        return None
+    sub = graph.subgraph(order)
+    labels = [graph.nodes[n]["label"] for n in order]
+    edges = [(a, b, d) for a, b, d in sub.edges(data=True)]
+    steps = "；".join(f"{graph.nodes[a]['label']}→{graph.nodes[b]['label']}" for a, b, _ in edges[:10])
+    text = _say(q, f"责任链（自上而下）：{' → '.join(labels)}。各环节：{steps}。",
+                f"Chain of responsibility, top down: {' → '.join(labels)}. Links: {steps}.")
+    evidence, seen = [], set()
+    for a, b, d in edges:
+        for ev in d["evidence"]:
+            if (ev.doc_id, ev.start) not in seen and len(evidence) < min(k, 3):
+                seen.add((ev.doc_id, ev.start))
+                evidence.append(_evidence_from_fact(kg, ev, 1.0))
+    return _answer(q, text, evidence, {"method": "networkx chain", "nodes": len(order)})
+
+
+# ---------------------------------------------------------------------------- comparing two roles
+def answer_compare(kg, q, k):
+    """The duties of two roles side by side."""
+    roles = [t for t in q.entities if t.kind in ("role", "organization")][:2]
+    if len(roles) < 2:
+        return None
+    parts, evidence = [], []
+    for term in roles:
+        duties = [d for d in kg.facts_.duties_of(term.key) if not d.reported]
+        ranked = _rank_duties(kg, q, duties)[:3]
+        if not ranked:
+            parts.append(_say(q, f"{term.zh}：文中未见其职责", f"{term.label('en')} ({term.zh}): no duties found"))
+            continue
+        actions = "；".join(d.action for _, d in ranked)
+        parts.append(_say(q, f"{term.zh}：{actions}", f"{term.label('en')} ({term.zh}): 「{actions}」"))
+        evidence.extend(_evidence_from_fact(kg, d.evidence, s) for s, d in ranked[:1])
+    text = _say(q, "比较——" + "。".join(parts) + "。", "Compared — " + ". ".join(parts) + ".")
+    return _answer(q, text, evidence[:k], {"method": "duties of two roles"})
+
+
 # ---------------------------------------------------------------------------- dispatch
 HANDLERS = {
     "role_duties": answer_role_duties,
+    "mechanism_parts": answer_formula,
+    "definition": answer_formula,
+    "mechanism_context": answer_formula,
+    "post_holder": answer_post_holder,
+    "duty_holder": answer_duty_holder,
+    "frequency": answer_frequency,
+    "problems": answer_problems,
+    "chain": answer_chain,
+    "compare": answer_compare,
 }
 
 
