@@ -18,26 +18,53 @@ from .resources import ontology_dir
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
-def stem(word: str) -> str:
-    """A crude English stem: enough to meet the table's base forms.
+_IRREGULAR = {"does": "do", "did": "do", "done": "do", "doing": "do", "has": "have", "had": "have",
+              "having": "have", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+              "children": "child", "men": "man", "women": "woman", "people": "people", "held": "hold",
+              "led": "lead", "made": "make", "making": "make", "taken": "take", "took": "take", "went": "go",
+              "going": "go", "gone": "go", "used": "use", "using": "use", "gave": "give", "given": "give",
+              "chosen": "choose", "written": "write", "wrote": "write", "set": "set", "met": "meet",
+              "paid": "pay", "kept": "keep", "sent": "send", "built": "build", "brought": "bring",
+              "thought": "think", "taught": "teach", "sought": "seek", "bought": "buy", "news": "news",
+              "series": "series", "means": "means", "united": "unite", "bodies": "body", "duties": "duty"}
+_KEEP_DOUBLE = "slzf"
 
-    >>> [stem(w) for w in ("organizations", "studies", "held", "meetings", "leading", "ceremonies", "does")]
-    ['organization', 'study', 'held', 'meeting', 'lead', 'ceremony', 'do']
-    """
-    irregular = {"does": "do", "did": "do", "done": "do", "has": "have", "had": "have", "is": "be", "are": "be",
-                 "was": "be", "were": "be", "children": "child", "men": "man", "women": "woman"}
-    if word in irregular:
-        return irregular[word]
+
+def _strip_suffix(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+    if len(word) > 4 and word.endswith("ied"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
-        return word[:-2] if word[-3] != word[-4] else word[:-3]
+    for suffix in ("ing", "ed"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix) and not word.endswith("eed"):
+            base = word[: -len(suffix)]
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _KEEP_DOUBLE:
+                base = base[:-1]  # planned -> plan
+            return base
+    return word
+
+
+def stem(word: str) -> str:
+    """A crude English stem, the same for a word's inflected forms (enough to meet the table's entries).
+
+    >>> [stem(w) for w in ("organizations", "studies", "studied", "held", "meetings", "meeting", "leading")]
+    ['organization', 'study', 'study', 'hold', 'meet', 'meet', 'lead']
+    >>> stem("organized") == stem("organize") == stem("organizing")
+    True
+    >>> stem("assessed") == stem("assess"), stem("planned") == stem("plan")
+    (True, True)
+    """
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    word = _strip_suffix(word)
+    word = _strip_suffix(word) if word.endswith(("ing", "ed")) else word
+    if len(word) > 4 and word.endswith("e") and not word.endswith(("ee", "ie", "ye")):
+        word = word[:-1]  # organize / organized / organizing meet at "organiz"
     return word
 
 

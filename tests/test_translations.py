@@ -1,0 +1,186 @@
+"""The curated English -> Chinese phrase table, ontology/translations.tsv.
+
+Checks the file's format (header, one TAB a line, lower-case English of at most five words, Chinese
+equivalents that are Chinese), that no English key is listed twice (not even through the stemmer, which
+would silently shadow the later line), its size, and a sample of lookups of the genre.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.translate import PhraseTable, _WORD, stem
+
+TABLE = Path(__file__).resolve().parents[1] / "ontology" / "translations.tsv"
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+ENGLISH = re.compile(r"[a-z0-9][a-z0-9' ]*")
+
+
+def _lines():
+    return TABLE.read_text(encoding="utf-8").splitlines()
+
+
+def _entries():
+    """(line number, english, [chinese, ...]) for every entry line."""
+    out = []
+    for number, line in enumerate(_lines()[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, chinese = line.split("\t")
+        out.append((number, english, chinese.split("|")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def table():
+    return PhraseTable({english: chinese for _, english, chinese in _entries()})
+
+
+def test_file_is_utf8_with_header():
+    raw = TABLE.read_bytes()
+    raw.decode("utf-8")
+    assert not raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+    assert _lines()[0] == "en\tzh"
+
+
+def test_every_entry_line_has_exactly_one_tab():
+    bad = [(n, line) for n, line in enumerate(_lines()[1:], start=2)
+           if line.strip() and not line.startswith("#") and line.count("\t") != 1]
+    assert not bad, bad[:10]
+
+
+def test_english_side_is_lower_case_and_short():
+    bad = []
+    for number, english, _ in _entries():
+        words = english.split(" ")
+        if (not english or english != english.strip() or english != english.lower()
+                or not ENGLISH.fullmatch(english) or "  " in english or not 1 <= len(words) <= 5):
+            bad.append((number, english))
+    assert not bad, bad[:10]
+
+
+def test_english_side_has_no_leading_article():
+    # The translator matches longest-first from the left; "the party" would swallow "the party organization".
+    bad = [(n, e) for n, e, _ in _entries() if e.split(" ")[0] in {"the", "an"}]
+    assert not bad, bad[:10]
+
+
+def test_chinese_side_is_chinese():
+    bad = []
+    for number, english, chinese in _entries():
+        if not chinese or any(not z or z != z.strip() or not CJK.search(z) for z in chinese):
+            bad.append((number, english, chinese))
+        elif len(set(chinese)) != len(chinese):
+            bad.append((number, english, "repeated equivalent"))
+    assert not bad, bad[:10]
+
+
+def test_no_duplicate_english_keys():
+    seen, dups = {}, []
+    for number, english, _ in _entries():
+        if english in seen:
+            dups.append((english, seen[english], number))
+        seen.setdefault(english, number)
+    assert not dups, dups[:10]
+
+
+def test_no_two_entries_collapse_under_the_stemmer():
+    # PhraseTable keeps the first of two entries with the same stemmed key and drops the other silently.
+    seen, clashes = {}, []
+    for number, english, _ in _entries():
+        key = " ".join(stem(w) for w in _WORD.findall(english))
+        if key in seen:
+            clashes.append((english, seen[key]))
+        seen.setdefault(key, english)
+    assert not clashes, clashes[:10]
+
+
+def test_table_is_large():
+    assert len(_entries()) >= 1000
+
+
+def test_comment_headers_group_the_entries():
+    headers = [line for line in _lines() if line.startswith("# ") and not line.startswith("# ===")]
+    assert len(headers) >= 10
+
+
+@pytest.mark.parametrize("english, chinese", [
+    ("first secretary", "第一书记"),
+    ("temporary party organization", "临时党组织"),
+    ("temporary party organisation", "临时党组织"),
+    ("set up", "成立"),
+    ("epidemic prevention", "疫情防控"),
+    ("ceremony", "仪式"),
+    ("party group", "党组"),
+    ("party member", "党员"),
+    ("study", "学习"),
+    ("quarter", "季"),
+    ("how often", "每"),
+    ("supervise", "监督"),
+    ("integrity", "廉政"),
+    ("accountability", "问责"),
+    ("one post two duties", "一岗双责"),
+    ("three meetings and one lecture", "三会一课"),
+    ("two upholds", "两个维护"),
+    ("four consciousnesses", "四个意识"),
+    ("four confidences", "四个自信"),
+    ("theme party day", "主题党日"),
+    ("organizational life meeting", "组织生活会"),
+    ("democratic appraisal", "民主评议"),
+    ("report on duties", "述职"),
+    ("party branch", "党支部"),
+    ("general branch", "党总支"),
+    ("party committee", "党委"),
+    ("discipline inspection commission", "纪律检查委员会"),
+    ("primary responsibility", "主体责任"),
+    ("supervisory responsibility", "监督责任"),
+    ("person with primary responsibility", "第一责任人"),
+    ("party conduct and clean government", "党风廉政"),
+    ("strict governance over the party", "全面从严治党"),
+    ("renew the oath", "重温入党誓词"),
+    ("political birthday", "政治生日"),
+    ("political ceremony", "政治仪式"),
+    ("organ", "机关"),
+    ("government organ", "机关"),
+    ("grassroots", "基层"),
+    ("cadre", "干部"),
+    ("leading group", "领导班子"),
+    ("serve concurrently", "兼任"),
+    ("must not", "不得"),
+    ("in principle", "原则上"),
+    ("monthly", "每月"),
+    ("at least", "至少"),
+    ("formalism", "形式主义"),
+    ("subdistrict", "街道"),
+    ("activity room", "活动室"),
+])
+def test_sample_lookups(table, english, chinese):
+    senses = table.lookup(english)
+    assert chinese in senses, (english, senses)
+
+
+def test_first_sense_is_the_common_one(table):
+    assert table.lookup("first secretary")[0] == "第一书记"
+    assert table.lookup("party group")[0] == "党组"
+    assert table.lookup("set up")[:3] == ("成立", "设立", "建立")
+
+
+def test_inflected_forms_reach_their_entries(table):
+    assert table.lookup("temporary party organizations") == table.lookup("temporary party organization")
+    assert table.lookup("first secretaries") == table.lookup("first secretary")
+    assert table.lookup("ceremonies") == table.lookup("ceremony")
+    for form in ("held", "convened", "organized", "assessed", "studied", "meetings", "carried out"):
+        assert table.lookup(form), form
+
+
+def test_translates_questions_of_the_genre(table):
+    assert table.translate("Where were temporary party organizations set up during epidemic prevention?")[:2] == [
+        "临时党组织", "成立"]
+    assert "疫情防控" in table.translate("Where were temporary party organizations set up during epidemic prevention?")
+    assert "第一书记" in table.translate("What must a first secretary do?")
+    assert table.translate("How often must party group members study party building?") == [
+        "每", "必须", "党组成员", "学习", "党建"]
+    assert "党组织" in table.translate("Who concurrently serves as deputy secretary of the party organization?")
