@@ -10,7 +10,9 @@ True
 
 from __future__ import annotations
 
-import pickle
+import gzip
+import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -20,11 +22,13 @@ from .errors import KgError, NotBuiltError
 from .extract import discover_terms, extract_facts
 from .factbase import FactBase, formula_key
 from .index import TextIndex, shared_tokenizer
-from .lexicon import Term, load_lexicon
+from .lexicon import Lexicon, Term, load_lexicon
 from .reading import DEFAULT_MAX_BYTES, read_corpus, read_text
 from .resources import sample_corpus_dir
+from .serialize import (document_from_json, document_to_json, factset_from_json, factset_to_json, terms_from_json,
+                        terms_to_json)
 
-SAVE_FORMAT = 1
+SAVE_FORMAT = 2
 
 
 class KnowledgeGraph:
@@ -155,30 +159,42 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ saving
     def save(self, path):
-        """Save documents, facts and lexicon to a file; :meth:`load` restores them without re-reading."""
+        """Save documents, facts and lexicon as gzipped JSON; :meth:`load` restores them without re-reading.
+
+        The file is written beside the target and renamed, so a crash never leaves half a file.
+        """
         self._check_fitted()
-        state = {"format": SAVE_FORMAT, "documents": self.documents_, "factsets": self.factsets_,
-                 "lexicon": self.lexicon_, "read_errors": [str(e) for e in self.read_errors_]}
+        state = {"format": SAVE_FORMAT, "kg": "saved graph",
+                 "documents": [document_to_json(d) for d in self.documents_],
+                 "factsets": [factset_to_json(f) for f in self.factsets_],
+                 "lexicon": terms_to_json(self.lexicon_.terms),
+                 "read_errors": [str(e) for e in self.read_errors_]}
         path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        tmp = path.with_name(f".{path.name}.tmp")
+        try:
+            with gzip.open(tmp, "wt", encoding="utf-8") as handle:
+                json.dump(state, handle, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise KgError(f"{path}: cannot save the graph ({exc.strerror or exc})") from None
         return path
 
     @classmethod
     def load(cls, path):
-        """A graph saved by :meth:`save` (only load files you wrote yourself: this uses pickle)."""
+        """A graph saved by :meth:`save`."""
         try:
-            with open(path, "rb") as handle:
-                state = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                state = json.load(handle)
+        except (OSError, EOFError, ValueError) as exc:
             raise KgError(f"{path}: not a saved kg graph ({exc})") from None
         if not isinstance(state, dict) or state.get("format") != SAVE_FORMAT:
             raise KgError(f"{path}: not a saved kg graph of format {SAVE_FORMAT}")
-        kg = cls(lexicon=state["lexicon"])
-        kg.documents_, kg.factsets_, kg.lexicon_ = state["documents"], state["factsets"], state["lexicon"]
-        kg.read_errors_ = state["read_errors"]
+        lexicon = Lexicon(terms_from_json(state["lexicon"]))
+        kg = cls(lexicon=lexicon)
+        kg.documents_ = [document_from_json(d) for d in state["documents"]]
+        kg.factsets_ = [factset_from_json(f) for f in state["factsets"]]
+        kg.lexicon_ = lexicon
+        kg.read_errors_ = list(state["read_errors"])
         kg._index()
         return kg
 

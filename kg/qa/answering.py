@@ -157,13 +157,23 @@ def _duty_line(duty, language):
     return text + (f"（{freq}）" if freq and freq not in duty.action else "")
 
 
-def _related_roles(kg, term):
-    """The role itself, the posts it holds, and the roles that hold it (with how they relate)."""
+def _related_roles(kg, term, language="zh"):
+    """The role itself, the posts it holds, and the roles that hold it, with how they relate."""
+    def en(ref):
+        known = kg.lexicon_.get(ref.key)
+        return f"{known.label('en')} ({ref.label})" if known and known.en else ref.label
+
     related = [(term.key, "")]
     for h in kg.facts_.posts_held_by(term.key):
-        related.append((h.post.key, f"{term.zh}担任{h.post.label}" if not h.concurrent else f"{term.zh}兼任{h.post.label}"))
+        if language == "en":
+            related.append((h.post.key, ("concurrently serves as " if h.concurrent else "serves as ") + en(h.post)))
+        else:
+            related.append((h.post.key, f"{term.zh}{'兼任' if h.concurrent else '担任'}{h.post.label}"))
     for h in kg.facts_.holders_of(term.key):
-        related.append((h.holder.key, f"由{h.holder.label}担任" if not h.concurrent else f"由{h.holder.label}兼任"))
+        if language == "en":
+            related.append((h.holder.key, ("concurrently held by " if h.concurrent else "held by ") + en(h.holder)))
+        else:
+            related.append((h.holder.key, f"由{h.holder.label}{'兼任' if h.concurrent else '担任'}"))
     seen, out = set(), []
     for key, how in related:
         if key not in seen:
@@ -189,7 +199,7 @@ def answer_role_duties(kg, q, k):
     if not roles:
         return None
     term = roles[0]
-    related = _related_roles(kg, term)
+    related = _related_roles(kg, term, q.language)
     duties, via = [], {}
     for key, how in related:
         for d in kg.facts_.duties_of(key):
@@ -221,6 +231,12 @@ def answer_role_duties(kg, q, k):
         if key not in seen:
             seen.add(key)
             evidence.append(_evidence_from_fact(kg, d.evidence, score))
+    # The sentences that make a post bring its duties are evidence too ("who holds the post").
+    for h in kg.facts_.posts_held_by(term.key) + kg.facts_.holders_of(term.key):
+        key = (h.evidence.doc_id, h.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            evidence.insert(min(1, len(evidence)), _evidence_from_fact(kg, h.evidence, 0.5))
     evidence = evidence[:k]
     return _answer(q, text, evidence, {"method": "duties of the role and its posts",
                                        "roles": [key for key, _ in related], "duties": len(prescribed)})

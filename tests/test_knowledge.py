@@ -1,0 +1,46 @@
+"""The Python API: build from paths or strings, ask, save and load, errors before fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import KnowledgeGraph, KgError, NotBuiltError
+
+
+def test_asking_before_fit_is_a_clear_error():
+    with pytest.raises(NotBuiltError, match="fit"):
+        KnowledgeGraph().ask("第一书记要做什么？")
+
+
+def test_build_from_strings_and_ask():
+    kg = KnowledgeGraph().fit(texts={"rules": "第一章　总则\n第一条　党支部应当每月召开1次支部委员会会议。"})
+    answer = kg.ask("党支部多久召开一次支部委员会会议？")
+    assert answer.evidence and "每月召开1次" in answer.evidence[0].text
+    assert kg.stats()["documents"] == 1
+
+
+def test_save_and_load_give_the_same_answers(tmp_path, report_kg):
+    path = report_kg.save(tmp_path / "report.kg")
+    loaded = KnowledgeGraph.load(path)
+    for question in ("第一书记要做什么？", "一书两单三会议包括哪些内容？", "What must a first secretary do?"):
+        assert loaded.ask(question).to_dict() == report_kg.ask(question).to_dict()
+    assert loaded.stats() == report_kg.stats()
+    assert set(loaded.graph.quads()) == set(report_kg.graph.quads())
+
+
+def test_loading_something_else_is_a_clear_error(tmp_path):
+    path = tmp_path / "not.kg"
+    path.write_text("hello", encoding="utf-8")
+    with pytest.raises(KgError, match="not a saved kg graph"):
+        KnowledgeGraph.load(path)
+
+
+def test_unknown_document_is_a_clear_error(report_kg):
+    with pytest.raises(KgError, match="no document 'nope'"):
+        report_kg.document("nope")
+
+
+def test_asking_does_not_change_the_graph(report_kg):
+    before = report_kg.stats()
+    report_kg.ask("第一书记要做什么？")
+    assert report_kg.stats() == before
