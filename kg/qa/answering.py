@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from ..facts import DEFAULT, PERMISSION, PROHIBITION
 from ..graph import entity_iri
 from ..normalize import fold
@@ -77,6 +79,12 @@ def quote_window(sentence_text: str, question_text: str, limit: int = QUOTE_CHAR
 
 def _rank_sentences(kg, q, among=None, kind_bonus=None):
     scores = kg.sentence_index_.scores(q.query) if kg.sentences_ else []
+    passage_index = getattr(kg, "passage_index_", None)
+    if passage_index is not None and kg.sentences_:
+        # A question usually matches one clause of a long sentence: let its best passage speak.
+        best_passages, _ = passage_index.best(q.query)
+        scores = 0.45 * scores + 0.55 * np.maximum(scores, best_passages)
+    doc_bonus = _document_hints(kg, q)
     ranked = []
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
     entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
@@ -91,9 +99,33 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
         score += 0.08 * sum(1 for names in entity_names if any(n in folded for n in names))
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
+        score += doc_bonus.get(doc.doc_id, 0.0)
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+# Words by which a question points at one kind of document in a mixed corpus.
+_DOC_HINTS = (
+    (r"党章|章程|constitution", r"章程"),
+    (r"条例|regulation", r"条例|规则|办法|规定"),
+    (r"调研报告|报告中|报告对|报告提出|报告从|report", r"报告|调研"),
+    (r"分析会|会议|meeting", r"会|报告"),
+)
+
+
+def _document_hints(kg, q):
+    """A small bonus for documents whose title matches what the question names (党章, 条例, 报告)."""
+    if len(kg.documents_) < 2:
+        return {}
+    bonus = {}
+    for asked, title in _DOC_HINTS:
+        if re.search(asked, q.text, re.I):
+            for doc in kg.documents_:
+                if re.search(title, doc.title):
+                    bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.06)
+            break
+    return bonus
 
 
 def _select_evidence(ranked, k, ratio=0.72):
@@ -123,10 +155,80 @@ def _doc_title(kg, doc_id):
     return kg.document(doc_id).title
 
 
+# ---------------------------------------------------------------------------- enumerated lists
+_LIST_QUESTION = re.compile(r"哪些|哪几|有什么|有何|包括|包含|分别|都有|主要职责|基本职责|职责是|义务|权利|原则|任务|what (are|were)|which|list", re.I)
+
+
+def list_items(doc, sentence):
+    """The item sentences of the list a lead sentence opens (``…职责是：`` then ``（一）…；（二）…``).
+
+    Returns ``(lead, items)``: ``lead`` is the lead sentence (``sentence`` itself or, for an item,
+    the sentence that opens its list) and ``items`` the first sentence of each item, in order;
+    ``(None, [])`` when the sentence is not part of such a list.
+    """
+    if sentence.section is None:
+        return None, []
+    section = doc.sections[sentence.section]
+    owner = section.parent if section.level == "item" else section.index
+    if owner is None:
+        return None, []
+    children = [c for c in doc.sections if c.parent == owner and c.level == "item"]
+    if not children:
+        return None, []
+    owner_section = doc.sections[owner]
+    lead = next((x for x in doc.sentences if x.section == owner and x.start >= owner_section.start), None)
+    if lead is None or not lead.text.rstrip().endswith(("：", ":")):
+        return None, []
+    if section.level != "item" and sentence.index != lead.index:
+        return None, []
+    items = []
+    for child in children:
+        first = next((x for x in doc.sentences if x.section == child.index), None)
+        if first is not None:
+            items.append(first)
+    return lead, items
+
+
+def _compact(text, budget):
+    text = text.rstrip("；;。")
+    return text if len(text) <= budget else text[:budget] + "…"
+
+
+def _list_answer(kg, q, doc, lead, items, score):
+    budget = max(18, (ANSWER_CHARS - 40 - len(lead.text)) // max(1, len(items)))
+    listing = "；".join(f"（{i}）{_compact(x.text, budget)}" for i, x in enumerate(items, 1))
+    text = _say(q, f"据《{doc.title}》：「{lead.text}」{listing}。",
+                f"In {doc.title}: 「{lead.text}」 {listing}.")
+    scores = kg.sentence_index_.scores(q.query)
+    ranked_items = sorted(items, key=lambda x: -scores[kg.sentence_position(doc.doc_id, x.index)])
+    evidence = [_evidence(kg, doc.doc_id, lead, score)]
+    for item in ranked_items[:2]:
+        item_score = float(scores[kg.sentence_position(doc.doc_id, item.index)])
+        if item_score > 0:
+            evidence.append(_evidence(kg, doc.doc_id, item, item_score))
+    return text, evidence
+
+
+def answer_with_list(kg, q, ranked, k):
+    """When the best sentence opens (or sits in) an enumerated list and the question asks for a list."""
+    if not ranked or not _LIST_QUESTION.search(q.text):
+        return None
+    score, i = ranked[0]
+    doc, sentence = kg.sentences_[i]
+    lead, items = list_items(doc, sentence)
+    if lead is None or len(items) < 2:
+        return None
+    text, evidence = _list_answer(kg, q, doc, lead, items, score)
+    return _answer(q, text, evidence[:k], {"method": "enumerated list under its lead sentence", "items": len(items)})
+
+
 # ---------------------------------------------------------------------------- search (fallback)
 def answer_search(kg, q, k):
     """Answer with the sentences most similar to the question (TF-IDF, quotes and entities boosted)."""
     ranked = _rank_sentences(kg, q)
+    listed = answer_with_list(kg, q, ranked, k)
+    if listed is not None:
+        return listed
     chosen = _select_evidence(ranked, min(k, 3))
     if not chosen:
         return None
@@ -193,12 +295,51 @@ def _rank_duties(kg, q, duties):
     return [(float(scores[position[id(d)]]) if id(d) in position else 0.0, d) for d in ranked]
 
 
+# Words that ask for duties without saying which: a question made only of these and a role is generic.
+_DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干啥 做啥 什么 哪些 主要 基本 具体 要 应当 应该 必须 需要 负责 承担
+    履行 要求 内容 方面 有 都 平时 得 该 需 duty duties must should do responsibility responsibilities task tasks
+    obligation obligations role work main basic required""".split())
+
+
+def _content_tokens(q):
+    """The question's tokens that are neither entity names nor generic duty words."""
+    names = {fold(label) for t in q.entities for label in t.labels("zh")}
+    return [t for t in q.tokens if t not in _DUTY_WORDS and not any(t in n for n in names)]
+
+
+def _mentions_term(sentence_text, term):
+    folded = fold(sentence_text)
+    return any(fold(label) in folded for label in term.labels("zh"))
+
+
+def _role_list_answer(kg, q, term, k):
+    """A role's enumerated duties (``X的职责是：（一）…``) when the text has such a list."""
+    ranked = _rank_sentences(kg, q)
+    for score, i in ranked[:8]:
+        doc, sentence = kg.sentences_[i]
+        lead, items = list_items(doc, sentence)
+        if lead is None or len(items) < 2 or not _mentions_term(lead.text, term):
+            continue
+        text, evidence = _list_answer(kg, q, doc, lead, items, score)
+        return _answer(q, text, evidence[:k], {"method": "the role's enumerated duties", "items": len(items)})
+    return None
+
+
 def answer_role_duties(kg, q, k):
-    """What must a role do: its duties, those of the posts it holds, and those of the roles holding it."""
+    """What must a role do: its duties, those of the posts it holds, and those of the roles holding it.
+
+    A question that names more than the role (党员要参加哪些政治仪式) is answered by the sentences
+    that say it; a generic one (第一书记要做什么) by the role's duties, or its enumerated list.
+    """
     roles = [t for t in q.entities if t.kind in ("role", "organization")]
     if not roles:
         return None
     term = roles[0]
+    listed = _role_list_answer(kg, q, term, k)
+    if listed is not None:
+        return listed
+    if _content_tokens(q):
+        return None
     related = _related_roles(kg, term, q.language)
     duties, via = [], {}
     for key, how in related:
@@ -276,9 +417,11 @@ def _status_note(formula, language):
 
 def _formula_name(term, language):
     if language == "en":
-        from ..formula_names import english_formula_name
+        english = term.en
+        if not english:
+            from ..formula_names import english_formula_name
 
-        english = term.en or english_formula_name(term.zh)
+            english = english_formula_name(term.zh)
         return f"“{term.zh}” ({english})"
     return f"“{term.zh}”"
 
@@ -452,23 +595,31 @@ def answer_duty_holder(kg, q, k):
 
 
 # ---------------------------------------------------------------------------- how often
+_FREQUENCY = re.compile(
+    r"(?:每(?:个)?(?:[年月周日天季]|季度|半年|届|学期|两年|五年)|定期|年度|一般每|至少|不少于|不超过|最长|最短|"
+    r"[一二三四五六七八九十\d*]+(?:年|个月|周|天)(?:内|一次|以上)?)"
+    r"[^，。；]{0,24}?(?:[\d*一二三四五六七八九十两]+\s*(?:次|天|个月|年|学时|周|名|人))?")
+
+
 def answer_frequency(kg, q, k):
-    """How often a role must do something: duties with a frequency, closest to the question first."""
-    roles = {t.key for t in q.entities if t.kind in ("role", "organization")}
-    pool = [(s, d) for s, d in _best_duties(kg, q, 40) if d.frequency is not None and (not roles or (d.bearer and d.bearer.key in roles))]
-    if not pool:
+    """How often or how long: the closest sentence that states a frequency, with the phrase picked out."""
+    ranked = [(score, i) for score, i in _rank_sentences(kg, q) if _FREQUENCY.search(kg.sentences_[i][1].text)]
+    if not ranked:
         return None
-    score, duty = pool[0]
-    doc = kg.document(duty.evidence.doc_id)
-    sentence = doc.sentences[duty.evidence.sentence] if duty.evidence.sentence >= 0 else doc.sentence_at(duty.evidence.start)
+    score, i = ranked[0]
+    doc, sentence = kg.sentences_[i]
     quote = quote_window(sentence.text, q.query)
-    freq = duty.frequency.describe(q.language)
-    who = duty.bearer.label if duty.bearer else ""
-    masked = duty.frequency.masked
-    text = _say(q, f"{who}{duty.action}：{freq}。" + ("（次数在原文中以*隐去，未知。）" if masked else "") + f"原文：「{quote}」",
-                f"{freq}" + (" (the number is masked with * in the text: unknown)" if masked else "") + f". The text: 「{quote}」")
-    evidence = [_evidence_from_fact(kg, duty.evidence, score)]
-    return _answer(q, text, evidence, {"method": "duties with a frequency", "candidates": len(pool)})
+    phrases = [m.group().strip() for m in _FREQUENCY.finditer(quote) if len(m.group().strip()) > 1]
+    wanted = _bigrams(q.query)
+    phrases.sort(key=lambda p: -len(_bigrams(p) & wanted))
+    masked = "*" in (phrases[0] if phrases else "")
+    note = _say(q, "（*为原文隐去的数字，未知）" if masked else "", " (* is a number masked in the text: unknown)" if masked else "")
+    lead = (phrases[0] + "。" if q.language == "zh" else f"{phrases[0]}.") if phrases else ""
+    text = _say(q, f"{lead}{note}原文：「{quote}」", f"{lead}{note} The text: 「{quote}」".strip())
+    evidence = [_evidence(kg, doc.doc_id, sentence, score)]
+    for score2, j in _select_evidence(ranked, 2, ratio=0.85)[1:]:
+        evidence.append(_evidence(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], score2))
+    return _answer(q, text, evidence[:k], {"method": "sentences stating a frequency", "candidates": len(ranked)})
 
 
 # ---------------------------------------------------------------------------- problems
