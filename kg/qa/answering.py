@@ -78,12 +78,11 @@ def quote_window(sentence_text: str, question_text: str, limit: int = QUOTE_CHAR
 
 
 def _rank_sentences(kg, q, among=None, kind_bonus=None):
-    scores = kg.sentence_index_.scores(q.query) if kg.sentences_ else []
-    passage_index = getattr(kg, "passage_index_", None)
-    if passage_index is not None and kg.sentences_:
-        # A question usually matches one clause of a long sentence: let its best passage speak.
-        best_passages, _ = passage_index.best(q.query)
-        scores = 0.45 * scores + 0.55 * np.maximum(scores, best_passages)
+    scores = _sentence_scores(kg, q.query)
+    if q.expanded and q.expanded != q.query:
+        # Other names of the question's entities (纪委 → 纪律检查委员会) may find what the asked name
+        # misses; they count a little less, as they were not asked.
+        scores = np.maximum(scores, 0.85 * _sentence_scores(kg, q.expanded))
     doc_bonus = _document_hints(kg, q)
     ranked = []
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
@@ -103,6 +102,18 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+def _sentence_scores(kg, text):
+    if not kg.sentences_:
+        return np.zeros(0)
+    scores = kg.sentence_index_.scores(text)
+    passage_index = getattr(kg, "passage_index_", None)
+    if passage_index is not None:
+        # A question usually matches one clause of a long sentence: let its best passage speak.
+        best_passages, _ = passage_index.best(text)
+        scores = 0.45 * scores + 0.55 * np.maximum(scores, best_passages)
+    return scores
 
 
 # Words by which a question points at one kind of document in a mixed corpus.
@@ -195,7 +206,8 @@ def _compact(text, budget):
 
 
 def _list_answer(kg, q, doc, lead, items, score):
-    budget = max(18, (ANSWER_CHARS - 40 - len(lead.text)) // max(1, len(items)))
+    room = ANSWER_CHARS - len(doc.title) - len(lead.text) - 12 - 5 * len(items)
+    budget = max(14, room // max(1, len(items)))
     listing = "；".join(f"（{i}）{_compact(x.text, budget)}" for i, x in enumerate(items, 1))
     text = _say(q, f"据《{doc.title}》：「{lead.text}」{listing}。",
                 f"In {doc.title}: 「{lead.text}」 {listing}.")
@@ -222,13 +234,68 @@ def answer_with_list(kg, q, ranked, k):
     return _answer(q, text, evidence[:k], {"method": "enumerated list under its lead sentence", "items": len(items)})
 
 
+# ---------------------------------------------------------------------------- outlines (headings)
+_OUTLINE_QUESTION = re.compile(r"哪[几些]个?方面|哪几[条点项个部]|几个方面|哪些方面|表现在|表现为|有哪些表现|分为|what (areas|aspects)|which (areas|aspects)|main (points|gains|measures)", re.I)
+
+
+def _heading_match(question_bigrams, heading):
+    grams = _bigrams(heading)
+    return len(grams & question_bigrams) / len(grams) if grams else 0.0
+
+
+def _children(doc, section):
+    return [c for c in doc.sections if c.parent == section.index]
+
+
+def answer_with_outline(kg, q, ranked, k):
+    """Questions about a part's sub-parts (报告从哪几个方面提出对策措施？) or a sub-part's points."""
+    if not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text)):
+        return None
+    wanted = _bigrams(q.query)
+    best = None
+    for doc in kg.documents_:
+        for section in doc.sections:
+            children = [c for c in _children(doc, section) if c.level != "item"]
+            if len(children) < 2 or not section.heading:
+                continue
+            match = _heading_match(wanted, section.heading)
+            if match >= 0.5 and (best is None or match > best[0]):
+                best = (match, doc, section, children)
+    if best is not None and _OUTLINE_QUESTION.search(q.text):
+        _, doc, section, children = best
+        heads = [f"{c.marker}{c.heading}" for c in children]
+        text = _say(q, f"《{doc.title}》“{section.heading}”部分分为{len(children)}个方面：" + "".join(heads),
+                    f"In {doc.title}, the part 「{section.heading}」 has {len(children)} sub-parts: " + " ".join(heads))
+        evidence = []
+        for child in children:
+            lead = next((x for x in doc.sentences if x.section == child.index), None)
+            if lead is not None and len(evidence) < k:
+                evidence.append(_evidence(kg, doc.doc_id, lead, 1.0))
+        return _answer(q, text, evidence, {"method": "sub-part headings", "section": section.heading})
+    if not ranked or not _OUTLINE_QUESTION.search(q.text):
+        return None
+    score, i = ranked[0]
+    doc, sentence = kg.sentences_[i]
+    section = doc.sections[sentence.section] if sentence.section is not None else None
+    if section is None or not section.heading or fold(section.heading) != fold(sentence.text):
+        return None
+    inner = [x for x in doc.sentences_in(section.index) if x.index != sentence.index and len(x.text) <= 12]
+    if len(inner) < 2:
+        return None
+    text = _say(q, f"据《{doc.title}》，“{sentence.text.rstrip('。')}”表现在：" + "；".join(x.text.rstrip("。") for x in inner) + "。",
+                f"In {doc.title}, 「{sentence.text}」 shows in: " + "; ".join(f"「{x.text}」" for x in inner) + ".")
+    evidence = [_evidence(kg, doc.doc_id, sentence, score)]
+    return _answer(q, text, evidence, {"method": "points inside a sub-part", "section": section.heading})
+
+
 # ---------------------------------------------------------------------------- search (fallback)
 def answer_search(kg, q, k):
     """Answer with the sentences most similar to the question (TF-IDF, quotes and entities boosted)."""
     ranked = _rank_sentences(kg, q)
-    listed = answer_with_list(kg, q, ranked, k)
-    if listed is not None:
-        return listed
+    for special in (answer_with_outline, answer_with_list):
+        found = special(kg, q, ranked, k)
+        if found is not None:
+            return found
     chosen = _select_evidence(ranked, min(k, 3))
     if not chosen:
         return None

@@ -35,6 +35,7 @@ class Question:
     intent: str = "search"
     tokens: tuple = ()
     notes: tuple = field(default=())  # what was changed on the way in (truncation, …)
+    expanded: str = ""        # the query plus the other names of its entities (纪委 → 纪律检查委员会)
 
 
 def clean_question(text) -> tuple:
@@ -128,4 +129,22 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None) -> Question:
     quoted = tuple(dict.fromkeys(to_simplified(q).strip() for q in _QUOTED.findall(text) if q.strip()))
     tokens = tuple(tokenizer.tokens(query)) if tokenizer is not None else ()
     intent = classify_intent(simplified if language == "zh" else text, language, entities)
-    return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes)
+    return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes,
+                    expand_query(query, entities))
+
+
+def expand_query(query: str, entities) -> str:
+    """The query with every other Chinese name of its entities added, so that a question saying 纪委
+    finds a text saying 纪律检查委员会.
+
+    >>> from kg.lexicon import Term
+    >>> expand_query("纪委书记由谁担任", [Term("DIC", "organization", "纪委", alt_zh=("纪律检查委员会",))])
+    '纪委书记由谁担任 纪律检查委员会'
+    """
+    folded = fold(query)
+    extra = []
+    for term in entities:
+        for label in term.labels("zh"):
+            if fold(label) not in folded and label not in extra and len(label) > 1:
+                extra.append(label)
+    return " ".join([query, *extra[:8]])
