@@ -39,6 +39,8 @@ _HEADING_PATTERNS = (
     ("part", re.compile(rf"({_N}、)[\s　]*")),
     ("subpart", re.compile(rf"([（(]{_N}[）)])[\s　]*")),
     ("point", re.compile(r"(\d{1,2}[.、．](?!\d))[\s　]*")),
+    # 一是… / 二要… opening a paragraph: a point whose marker stays part of its sentence.
+    ("point", re.compile(rf"(?=([{NUMERAL_CHARS}]{{1,2}}[是要]))")),
 )
 # Depth of each level; an item is a 'subpart' marker inside an article.
 _DEPTH = {"chapter": 1, "division": 2, "article": 3, "part": 1, "subpart": 2, "point": 3, "item": 4}

@@ -86,7 +86,11 @@ def test_the_article_marker_is_not_part_of_the_sentence():
 def test_report_with_numbered_points():
     doc = _doc("dangfeng_lianzheng_fenxihui_baogao_2020")
     levels = Counter(s.level for s in doc.sections)
-    assert levels == {"part": 3, "point": 4}
+    assert levels == {"part": 3, "point": 7}
+    points = [s.marker for s in doc.sections if s.level == "point"]
+    assert points == ["1.", "2.", "3.", "4.", "一要", "二要", "三要"]
+    first = next(x for x in doc.sentences if x.section == doc.sections[-3].index)
+    assert first.text.startswith("一要深化理论武装")  # the marker stays in the sentence
     assert [s.kind for s in doc.sections if s.level == "part"] == ["practice", "practice", "measure"]
 
 
