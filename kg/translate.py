@@ -86,16 +86,15 @@ class PhraseTable:
         """The Chinese words for an English phrase, or ``()``."""
         return self.entries.get(" ".join(stem(w) for w in _WORD.findall(phrase.lower())), ())
 
-    def translate(self, text: str, all_senses: bool = False) -> list:
-        """Chinese words for the English phrases in ``text``, in order (first sense of each)."""
+    def translate(self, text: str, senses: int = 1) -> list:
+        """Chinese words for the English phrases in ``text``, in order (the first ``senses`` senses of each)."""
         words = [stem(w) for w in _WORD.findall(text.lower())]
         out, i = [], 0
         while i < len(words):
             for n in range(min(self.longest_, len(words) - i), 0, -1):
                 key = " ".join(words[i:i + n])
                 if key in self.entries:
-                    senses = self.entries[key]
-                    out.extend(senses if all_senses else senses[:1])
+                    out.extend(self.entries[key][:senses])
                     i += n
                     break
             else:

@@ -84,6 +84,7 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
         # misses; they count a little less, as they were not asked.
         scores = np.maximum(scores, 0.85 * _sentence_scores(kg, q.expanded))
     doc_bonus = _document_hints(kg, q)
+    defined = _definition_patterns(q)
     ranked = []
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
     entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
@@ -99,9 +100,30 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
         score += doc_bonus.get(doc.doc_id, 0.0)
+        if defined and any(pattern.search(folded) for pattern in defined):
+            score += 0.3  # "X是…" is what "什么是X" asks for
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+_WHAT_IS = (re.compile(r"^(?:什么是|何为|何谓)(.{2,16}?)[？?。]*$"),
+            re.compile(r"^(.{2,16}?)(?:是什么|指什么|是指什么|的含义是什么|是什么意思|什么意思)[？?。]*$"),
+            re.compile(r"^what (?:is|are|does) (?:an? |the )?(.{3,40}?)(?: mean)?\s*\??$", re.I))
+
+
+def _definition_patterns(q):
+    """For 什么是X / X是什么 / What is X: patterns of sentences that define X (X是…, X指…, X的基本原则是…)."""
+    for pattern in _WHAT_IS:
+        match = pattern.match(q.text.strip())
+        if match:
+            subject = match.group(1)
+            if q.language == "en":
+                names = [t.zh for t in q.entities] + [w for w in q.query.split() if len(w) >= 2][:2]
+            else:
+                names = [fold(subject).strip('"')]
+            return [re.compile(r'(?:^|[，。；"])' + re.escape(fold(n)) + r'"?(?:是|指|即|就是)') for n in names if n]
+    return []
 
 
 def _sentence_scores(kg, text):
@@ -382,7 +404,8 @@ def _mentions_term(sentence_text, term):
 def _role_list_answer(kg, q, term, k):
     """A role's enumerated duties (``X的职责是：（一）…``) when the text has such a list."""
     ranked = _rank_sentences(kg, q)
-    for score, i in ranked[:8]:
+    # A specific question takes the list only when the list's lead is the best match of all.
+    for score, i in ranked[: 1 if _content_tokens(q) else 8]:
         doc, sentence = kg.sentences_[i]
         lead, items = list_items(doc, sentence)
         if lead is None or len(items) < 2 or not _mentions_term(lead.text, term):

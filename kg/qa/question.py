@@ -121,16 +121,21 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None) -> Question:
         english = text
         chinese_bits = re.findall(r"[\u3400-\u9fff*＊“”「」]+", simplified)
         translated = phrases.translate(text) if phrases is not None else []
+        other_senses = phrases.translate(text, senses=4) if phrases is not None else []
         named = [m.term.zh for m in lexicon.find_english(text)]
         query = " ".join(dict.fromkeys([*chinese_bits, *named, *translated]))
     else:
         query = simplified
+        other_senses = []
     entities = link_entities(query, lexicon, english)
     quoted = tuple(dict.fromkeys(to_simplified(q).strip() for q in _QUOTED.findall(text) if q.strip()))
     tokens = tuple(tokenizer.tokens(query)) if tokenizer is not None else ()
     intent = classify_intent(simplified if language == "zh" else text, language, entities)
-    return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes,
-                    expand_query(query, entities))
+    expanded = expand_query(query, entities)
+    if other_senses:
+        extra = [w for w in dict.fromkeys(other_senses) if w not in query]
+        expanded = " ".join([expanded, *extra])
+    return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes, expanded)
 
 
 def expand_query(query: str, entities) -> str:
