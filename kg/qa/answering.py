@@ -156,7 +156,7 @@ def _document_hints(kg, q):
         if re.search(asked, q.text, re.I):
             for doc in kg.documents_:
                 if re.search(title, doc.title):
-                    bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.06)
+                    bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.12)
             break
     return bonus
 
@@ -323,10 +323,11 @@ def answer_search(kg, q, k):
         return None
     evidence = [_evidence(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
     best_doc, best = kg.sentences_[chosen[0][1]]
-    quote = quote_window(best.text, q.query)
+    wants_list = bool(_LIST_QUESTION.search(q.text) or _OUTLINE_QUESTION.search(q.text))
+    quote = quote_window(best.text, q.query, limit=ANSWER_CHARS - 60 if wants_list else QUOTE_CHARS)
     text = _say(q, f"据《{best_doc.title}》：「{quote}」",
                 f"The closest passage, in {best_doc.title}: 「{quote}」")
-    if len(chosen) > 1:
+    if len(chosen) > 1 and len(quote) < QUOTE_CHARS:
         second_doc, second = kg.sentences_[chosen[1][1]]
         extra = quote_window(second.text, q.query, limit=120)
         text += _say(q, f" 另见：「{extra}」", f" See also: 「{extra}」")
@@ -392,7 +393,7 @@ _DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干
 
 def _content_tokens(q):
     """The question's tokens that are neither entity names nor generic duty words."""
-    names = {fold(label) for t in q.entities for label in t.labels("zh")}
+    names = {fold(label) for t in q.entities if t.kind != "mechanism" for label in t.labels("zh")}
     return [t for t in q.tokens if t not in _DUTY_WORDS and not any(t in n for n in names)]
 
 
@@ -531,7 +532,10 @@ def answer_formula(kg, q, k):
     terms = _formula_terms(kg, q)
     if not terms:
         return None
-    term = terms[0]
+    # The formula asked about: one the texts define, else the last one named (落实“一岗双责”时建立的
+    # “一书两单三会议”由哪些构成 asks about the second).
+    defined_terms = [t for t in terms if any(f.parts for f in kg.facts_.formulae_named(t.key))]
+    term = (defined_terms or terms)[-1]
     if q.intent == "mechanism_context":
         return _formula_context(kg, q, term, k)
     found = kg.facts_.formulae_named(term.key)
@@ -713,12 +717,15 @@ def answer_frequency(kg, q, k):
 
 
 # ---------------------------------------------------------------------------- problems
+_PROBLEM_WORDS = frozenset("问题 不足 短板 差距 存在 发现 查找 查摆 指出 报告 文中 哪些 方面 主要 毛病 缺点 表现 problem problems shortcoming shortcomings found report weakness".split())
 _PREVALENCE_ZH = {"some": "有的", "several": "一些", "few": "少数", "many": "普遍"}
 
 
 def answer_problems(kg, q, k):
     """Problems found, for one role or overall, ranked by closeness to the question."""
     roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    if not roles and [t for t in _content_tokens(q) if t not in _PROBLEM_WORDS]:
+        return None  # a question about one problem's details: the sentences answer it best
     problems = [p for t in roles for p in kg.facts_.problems_of(t.key)] if roles else []
     if not problems:
         problems = list(kg.facts_.problems)

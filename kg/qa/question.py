@@ -95,6 +95,19 @@ def link_entities(query: str, lexicon, english_text: str = "") -> list:
                 seen.add(term.key)
                 found.append((hit, term))
                 break
+    quoted = [fold(q) for q in _QUOTED.findall(query)]
+    for term in lexicon.of_kind("mechanism"):
+        if term.key in seen:
+            continue
+        for label in term.labels("zh"):
+            name = fold(label)
+            # A quoted short name with one wrong character (“三量” for “三亮”) still names the formula.
+            hit = next((q for q in quoted if 2 <= len(q) == len(name) and q[0] == name[0]
+                        and _edit_distance_at_most_one(q, name)), None)
+            if hit is not None:
+                seen.add(term.key)
+                found.append((folded.find(hit), term))
+                break
     found.sort(key=lambda x: x[0])
     return [term for _, term in found]
 
