@@ -88,9 +88,13 @@ class Lexicon:
                 self._by_english.setdefault(_english_key(label), term)
         surfaces = sorted(self._by_surface, key=lambda s: (-len(s), s))
         self._pattern = re.compile("|".join(map(re.escape, surfaces))) if surfaces else None
-        english = sorted(self._by_english, key=lambda s: (-len(s), s))
-        self._english_pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, english)) + r")s?\b")
-                                 if english else None)
+        self._by_english_stems = {}
+        for term in self.terms:
+            for label in term.labels("en"):
+                stems = tuple(_english_stems(label))
+                if stems:
+                    self._by_english_stems.setdefault(stems, term)
+        self._english_longest = max((len(k) for k in self._by_english_stems), default=1)
 
     def __len__(self):
         return len(self.terms)
@@ -132,22 +136,40 @@ class Lexicon:
         return matches
 
     def find_english(self, text: str) -> list:
-        """Terms named in English in ``text`` (case and plural folded)."""
-        if self._english_pattern is None:
-            return []
-        folded = _english_key(text)
-        found = []
-        for m in self._english_pattern.finditer(folded):
-            key = m.group()
-            term = self._by_english.get(key) or self._by_english.get(key[:-1])
-            if term is not None:
-                found.append(Match(m.start(), m.end(), text[m.start():m.end()] if len(text) == len(folded) else key, term))
+        """Terms named in English in ``text``: word stems compared, so case, plurals and small words
+        (and, of, the) do not matter ("three shows" finds "three showings").
+
+        >>> lex = Lexicon([Term("FS", "role", "第一书记", "first secretary")])
+        >>> [m.term.zh for m in lex.find_english("What must First Secretaries do?")]
+        ['第一书记']
+        """
+        words = _english_stems(text)
+        found, i = [], 0
+        while i < len(words):
+            for n in range(min(self._english_longest, len(words) - i), 0, -1):
+                term = self._by_english_stems.get(tuple(words[i:i + n]))
+                if term is not None:
+                    found.append(Match(i, i + n, " ".join(words[i:i + n]), term))
+                    i += n
+                    break
+            else:
+                i += 1
         return found
 
     def with_terms(self, extra) -> "Lexicon":
         """A new lexicon with more terms (discovered ones, say); keys already present are kept."""
         known = set(self._by_key)
         return Lexicon(self.terms + [t for t in extra if t.key not in known])
+
+
+_ENGLISH_SMALL = frozenset("a an the of and in on for to at by s".split())
+
+
+def _english_stems(text: str) -> list:
+    from .translate import stem
+
+    words = re.findall(r"[a-z0-9*+]+", text.lower().replace("’", "'").replace("'s", ""))
+    return [stem(w) for w in words if w not in _ENGLISH_SMALL]
 
 
 def _english_key(text: str) -> str:
