@@ -193,7 +193,8 @@ _LIST_QUESTION = re.compile(r"哪些|哪几|有什么|有何|包括|包含|分�
 
 
 def list_items(doc, sentence):
-    """The item sentences of the list a lead sentence opens (``…职责是：`` then ``（一）…；（二）…``).
+    """The item sentences of the list a lead sentence opens (``…职责是：`` then ``（一）…；（二）…``,
+    or ``有以下四个方面：`` then ``1.…`` ``2.…``).
 
     Returns ``(lead, items)``: ``lead`` is the lead sentence (``sentence`` itself or, for an item,
     the sentence that opens its list) and ``items`` the first sentence of each item, in order;
@@ -202,17 +203,17 @@ def list_items(doc, sentence):
     if sentence.section is None:
         return None, []
     section = doc.sections[sentence.section]
-    owner = section.parent if section.level == "item" else section.index
+    owner = section.parent if section.level in ("item", "point") else section.index
     if owner is None:
         return None, []
-    children = [c for c in doc.sections if c.parent == owner and c.level == "item"]
+    children = [c for c in doc.sections if c.parent == owner and c.level in ("item", "point")]
     if not children:
         return None, []
-    owner_section = doc.sections[owner]
-    lead = next((x for x in doc.sentences if x.section == owner and x.start >= owner_section.start), None)
+    before = [x for x in doc.sentences if x.section == owner and x.end <= children[0].start]
+    lead = before[-1] if before else None
     if lead is None or not lead.text.rstrip().endswith(("：", ":")):
         return None, []
-    if section.level != "item" and sentence.index != lead.index:
+    if section.level not in ("item", "point") and sentence.index != lead.index:
         return None, []
     items = []
     for child in children:
@@ -260,9 +261,28 @@ def answer_with_list(kg, q, ranked, k):
 _OUTLINE_QUESTION = re.compile(r"哪[几些]个?方面|哪几[条点项个部]|几个方面|哪些方面|表现在|表现为|有哪些表现|分为|what (areas|aspects)|which (areas|aspects)|main (points|gains|measures)", re.I)
 
 
-def _heading_match(question_bigrams, heading):
+_ASKS_WHAT = re.compile(r"哪些|哪几|什么|^(what|which)\b", re.I)
+
+
+_OUTLINE_WORDS = frozenset("方面 几个 几条 哪些 哪几 分为 包括 主要 表现 内容 部分 提出 有 main part parts".split())
+
+
+def _question_covered(kg, q, heading):
+    """True when the heading says most of what the question asks (not just one of its words)."""
+    asked = [t for t in q.tokens if t not in _OUTLINE_WORDS]
+    if not asked:
+        return False
+    heading_text = fold(heading)
+    return sum(1 for t in asked if t in heading_text) / len(asked) >= 0.5
+
+
+def _heading_match(kg, q, question_bigrams, heading):
+    """How much of a heading the question covers: by bigrams, or by words (for translated questions)."""
     grams = _bigrams(heading)
-    return len(grams & question_bigrams) / len(grams) if grams else 0.0
+    by_grams = len(grams & question_bigrams) / len(grams) if grams else 0.0
+    words = set(kg.tokenizer_.tokens(heading))
+    by_words = len(words & set(q.tokens)) / len(words) if words else 0.0
+    return max(by_grams, by_words)
 
 
 def _children(doc, section):
@@ -277,13 +297,13 @@ def answer_with_outline(kg, q, ranked, k):
     best = None
     for doc in kg.documents_:
         for section in doc.sections:
-            children = [c for c in _children(doc, section) if c.level != "item"]
-            if len(children) < 2 or not section.heading:
+            children = [c for c in _children(doc, section) if c.level != "item" and c.heading]
+            if len(children) < 2 or len(section.heading) < 4:
                 continue
-            match = _heading_match(wanted, section.heading)
-            if match >= 0.5 and (best is None or match > best[0]):
+            match = _heading_match(kg, q, wanted, section.heading)
+            if match >= 0.5 and _question_covered(kg, q, section.heading) and (best is None or match > best[0]):
                 best = (match, doc, section, children)
-    if best is not None and _OUTLINE_QUESTION.search(q.text):
+    if best is not None and (_OUTLINE_QUESTION.search(q.text) or _ASKS_WHAT.search(q.text)):
         _, doc, section, children = best
         heads = [f"{c.marker}{c.heading}" for c in children]
         text = _say(q, f"《{doc.title}》“{section.heading}”部分分为{len(children)}个方面：" + "".join(heads),
@@ -756,30 +776,36 @@ def answer_problems(kg, q, k):
 
 # ---------------------------------------------------------------------------- chain of responsibility
 def answer_chain(kg, q, k):
-    """The chain of responsibility through the role asked about (or the whole chain), top first."""
+    """The chain of responsibility the question is about: the links stated in the sentences closest to
+    it (and those through the role it names), drawn top first, with the best sentence quoted."""
     from ..network import chain_graph, chain_order
 
-    graph = chain_graph(kg.facts_.chains)
-    if graph.number_of_edges() == 0:
+    links = kg.facts_.chains
+    if not links:
         return None
-    roles = [t.key for t in q.entities if t.key in graph]
-    key = roles[0] if roles else None
-    order = chain_order(graph, key)
+    positions = sorted({kg.sentence_position(l.evidence.doc_id, l.evidence.sentence) for l in links
+                        if l.evidence.sentence >= 0})
+    ranked = _rank_sentences(kg, q, among=positions)
+    if not ranked:
+        return None
+    top = {(kg.sentences_[i][0].doc_id, kg.sentences_[i][1].index) for _, i in _select_evidence(ranked, 3, ratio=0.7)}
+    roles = {t.key for t in q.entities}
+    chosen = [l for l in links if (l.evidence.doc_id, l.evidence.sentence) in top
+              or (roles & {l.superior.key, l.subordinate.key} and (l.evidence.doc_id, l.evidence.sentence) in
+                  {(kg.sentences_[i][0].doc_id, kg.sentences_[i][1].index) for _, i in ranked[:6]})]
+    graph = chain_graph(chosen)
+    order = chain_order(graph)
     if len(order) < 2:
         return None
-    sub = graph.subgraph(order)
     labels = [graph.nodes[n]["label"] for n in order]
-    edges = [(a, b, d) for a, b, d in sub.edges(data=True)]
-    steps = "；".join(f"{graph.nodes[a]['label']}→{graph.nodes[b]['label']}" for a, b, _ in edges[:10])
-    text = _say(q, f"责任链（自上而下）：{' → '.join(labels)}。各环节：{steps}。",
-                f"Chain of responsibility, top down: {' → '.join(labels)}. Links: {steps}.")
-    evidence, seen = [], set()
-    for a, b, d in edges:
-        for ev in d["evidence"]:
-            if (ev.doc_id, ev.start) not in seen and len(evidence) < min(k, 3):
-                seen.add((ev.doc_id, ev.start))
-                evidence.append(_evidence_from_fact(kg, ev, 1.0))
-    return _answer(q, text, evidence, {"method": "networkx chain", "nodes": len(order)})
+    steps = "；".join(f"{graph.nodes[a]['label']}→{graph.nodes[b]['label']}" for a, b in list(graph.edges)[:8])
+    best_doc, best = kg.sentences_[ranked[0][1]]
+    quote = quote_window(best.text, q.query)
+    text = _say(q, f"责任链（自上而下）：{' → '.join(labels)}（{steps}）。原文：「{quote}」",
+                f"Chain of responsibility, top down: {' → '.join(labels)} ({steps}). The text: 「{quote}」")
+    evidence = [_evidence(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], score)
+                for score, i in _select_evidence(ranked, min(k, 3), ratio=0.7)]
+    return _answer(q, text, evidence, {"method": "networkx chain of the closest links", "nodes": len(order)})
 
 
 # ---------------------------------------------------------------------------- comparing two roles
