@@ -1,0 +1,123 @@
+"""Roles: bearers, variant spellings, determiners, and roles discovered without editing the lexicon."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.document import parse_document
+from kg.extract import discover_terms, extract_duties
+from kg.extract.roles import find_subject, resolve_bearer, role_before, roles_in, strip_determiners
+from kg.lexicon import Lexicon, Term, load_lexicon
+from kg.reading import read_file
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+# ------------------------------------------------------------------ variant spellings and determiners
+
+
+@pytest.mark.parametrize("text, key", [
+    ("党委（组）书记担任机关党组织第一书记", "PartyCommitteeOrGroupSecretary"),
+    ("党委(组)书记担任机关党组织第一书记", "PartyCommitteeOrGroupSecretary"),
+    ("党组(党委)书记担任机关党组织第一书记", "PartyCommitteeOrGroupSecretary"),
+    ("黨組（黨委）書記擔任", "PartyCommitteeOrGroupSecretary"),
+    ("支部书记每季度讲1次党课", "BranchSecretary"),
+    ("党支部书记每季度讲1次党课", "BranchSecretary"),
+    ("每名机关党员每年至少认领*个“微心愿”", "OrganPartyMemberCadre"),
+    ("各级党委（党组）要切实履行全面从严治党主体责任", "PartyCommitteeOrGroup"),
+    ("新任支部书记应当在任职后3个月内参加岗前培训", "BranchSecretary"),
+    ("党组其他成员各联系1个党支部", "PartyGroupMember"),
+    ("党的地方各级纪律检查委员会和基层纪律检查委员会在", "DisciplineInspectionCommission"),
+])
+def test_bearer_variants(lexicon, text, key):
+    assert resolve_bearer(text, lexicon).key == key
+
+
+def test_joined_bearers(lexicon):
+    spans = find_subject("书记、副书记在任期内职务变动", lexicon)
+    assert [s.ref.key for s in spans] == ["PartyOrganizationSecretary", "DeputySecretary"]
+    assert [(s.start, s.end) for s in spans] == [(0, 2), (3, 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "组织党员深入学习党的创新理论",      # a verb and its object
+    "大力倡导党员“三亮”",
+    "抓好支部书记“领头羊”",
+    "党员教育管理是党的建设基础性经常性工作",   # the role modifies a noun
+    "党组织关系在党的机关工作委员会的其他单位",
+    "拓宽党员表达意见渠道",            # a verb jieba takes for a name
+    "全面提高机关党的建设质量",
+    "的书记应当",
+    "机关不设党的基层委员会的总支部委员会",  # 机关 is a place here, not who acts
+])
+def test_no_bearer(lexicon, text):
+    assert find_subject(text, lexicon) == []
+
+
+def test_role_before(lexicon):
+    text = "明确有专职党组织书记部门的行政负责人原则上兼任党组织副书记"
+    spans = role_before(text, text.index("原则上"), lexicon)
+    assert [(s.ref.key, s.start, s.end) for s in spans] == [("AdministrativeHead", 13, 18)]
+
+
+def test_roles_in(lexicon):
+    assert [s.ref.key for s in roles_in("激发党支部战斗堡垒作用和党员先锋模范作用", lexicon)] == ["PartyBranch", "PartyMember"]
+
+
+def test_strip_determiners():
+    assert strip_determiners("本单位党员负责人") == "党员负责人"
+    assert strip_determiners("*名党组书记") == "党组书记"
+
+
+# ------------------------------------------------------------------ a new role in a new text, lexicon untouched
+
+NEW_TEXT = """石桥街道党建工作计划
+三、工作措施
+（一）建强网格。网格党小组长每周至少走访网格内党员和群众1次，每月汇总1次群众诉求报社区党组织。
+（二）配强力量。党建指导员每月到所联系党支部指导工作不少于2次，不得代替党支部书记履行职责。楼宇党支部应当每季度开展1次联合主题党日。
+"""
+
+
+def test_new_roles_are_found_without_editing_the_lexicon():
+    lexicon = Lexicon([Term("PartyCell", "organization", "党小组", alt_zh=("网格党小组",)),
+                       Term("PartyCellLeader", "role", "党小组组长", alt_zh=("党小组长",)),
+                       Term("PartyBranch", "organization", "党支部"), Term("PartyMember", "role", "党员"),
+                       Term("BranchSecretary", "role", "支部书记", alt_zh=("党支部书记",))])
+    doc = parse_document(NEW_TEXT, "new")
+    found = {t.key: t for t in discover_terms([doc], lexicon)}
+    assert set(found) == {"found:网格党小组长", "found:党建指导员", "found:楼宇党支部"}
+    assert found["found:网格党小组长"].kind == "role" and found["found:网格党小组长"].discovered
+    assert found["found:网格党小组长"].broader == ("PartyCellLeader",)
+    assert found["found:楼宇党支部"].kind == "organization"
+    duties = extract_duties(doc, lexicon.with_terms(found.values()))
+    by_bearer = {}
+    for d in duties:
+        by_bearer.setdefault(d.bearer.label, []).append(d)
+    assert [d.frequency.period for d in by_bearer["网格党小组长"]] == ["week", "month"]
+    assert [d.modality for d in by_bearer["党建指导员"]] == ["obligation", "prohibition"]
+    assert by_bearer["楼宇党支部"][0].frequency.describe() == "每季度1次"
+
+
+def test_junk_is_not_discovered():
+    lexicon = Lexicon([Term("CommitteeMember", "role", "委员"), Term("PartyMember", "role", "党员"),
+                       Term("PartyOrganizationSecretary", "role", "书记")])
+    doc = parse_document("三、对策措施\n（一）抓落实。上述委员应当带头。全面提高党员素质。拓宽党员表达意见渠道。"
+                         "民主评议党员可以结合组织生活会进行。\n", "junk")
+    assert discover_terms([doc], lexicon) == []
+
+
+def test_discovery_on_the_real_texts(lexicon):
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"the real texts are missing in CI: {CORPUS}")
+        pytest.skip(f"real texts not found at {CORPUS} (they live outside the repository)")
+    docs = [parse_document(read_file(p).text, p.stem) for p in sorted(CORPUS.glob("*.txt"))]
+    labels = {t.zh for t in discover_terms(docs, lexicon)}
+    assert {"教育部党组", "中央宣传部", "机关基层党组织专职副书记", "纪律检查组组长"} <= labels
+    assert not labels & {"全面提高机关", "拓宽党员", "报上级党组织", "民主评议党员", "模范机关", "领导机关工会"}
