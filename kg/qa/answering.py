@@ -189,7 +189,7 @@ def _doc_title(kg, doc_id):
 
 
 # ---------------------------------------------------------------------------- enumerated lists
-_LIST_QUESTION = re.compile(r"哪些|哪几|有什么|有何|包括|包含|分别|都有|主要职责|基本职责|职责是|义务|权利|原则|任务|what (are|were)|which|list", re.I)
+_LIST_QUESTION = re.compile(r"哪些|哪几|有什么|有何|有啥|啥毛病|包括|包含|分别|都有|主要职责|基本职责|职责是|义务|权利|原则|任务|what (are|were)|which|list", re.I)
 
 
 def list_items(doc, sentence):
@@ -264,7 +264,7 @@ _OUTLINE_QUESTION = re.compile(r"哪[几些]个?方面|哪几[条点项个部]|�
 _ASKS_WHAT = re.compile(r"哪些|哪几|什么|^(what|which)\b", re.I)
 
 
-_OUTLINE_WORDS = frozenset("方面 几个 几条 哪些 哪几 分为 包括 主要 表现 内容 部分 提出 有 main part parts".split())
+_OUTLINE_WORDS = frozenset("方面 几个 几条 哪些 哪几 分为 包括 主要 表现 内容 部分 提出 有 调研 发现 存在 采取 文中 main part parts".split())
 
 
 def _question_covered(kg, q, heading):
@@ -287,6 +287,25 @@ def _heading_match(kg, q, question_bigrams, heading):
 
 def _children(doc, section):
     return [c for c in doc.sections if c.parent == section.index]
+
+
+def _sibling_leads(kg, top):
+    """When two or more of the best sentences are lead sentences of sub-parts of one part, that part."""
+    by_parent = {}
+    for _, i in top:
+        doc, sentence = kg.sentences_[i]
+        if sentence.section is None:
+            continue
+        section = doc.sections[sentence.section]
+        if section.parent is None or not section.heading or fold(section.heading) != fold(sentence.text):
+            continue
+        by_parent.setdefault((doc.doc_id, section.parent), []).append(section)
+    for (doc_id, parent), found in by_parent.items():
+        if len(found) >= 2:
+            doc = kg.document(doc_id)
+            children = [c for c in _children(doc, doc.sections[parent]) if c.heading]
+            return doc, doc.sections[parent], children
+    return None
 
 
 def answer_with_outline(kg, q, ranked, k):
@@ -314,8 +333,18 @@ def answer_with_outline(kg, q, ranked, k):
             if lead is not None and len(evidence) < k:
                 evidence.append(_evidence(kg, doc.doc_id, lead, 1.0))
         return _answer(q, text, evidence, {"method": "sub-part headings", "section": section.heading})
-    if not ranked or not _OUTLINE_QUESTION.search(q.text):
+    if not ranked or not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text)):
         return None
+    siblings = _sibling_leads(kg, ranked[:4])
+    if siblings is not None:
+        doc, parent, children = siblings
+        heads = [f"{c.marker}{c.heading}" for c in children]
+        title = parent.heading or parent.marker
+        text = _say(q, f"《{doc.title}》“{title}”部分分为{len(children)}个方面：" + "".join(heads),
+                    f"In {doc.title}, the part 「{title}」 has {len(children)} sub-parts: " + " ".join(heads))
+        evidence = [_evidence(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], sc) for sc, i in ranked[:4]
+                    if kg.sentences_[i][0].doc_id == doc.doc_id and kg.sentences_[i][1].section in {c.index for c in children}][:k]
+        return _answer(q, text, evidence, {"method": "sub-part headings (several match)", "section": title})
     score, i = ranked[0]
     doc, sentence = kg.sentences_[i]
     section = doc.sections[sentence.section] if sentence.section is not None else None
