@@ -21,7 +21,8 @@ from .document import parse_document
 from .errors import KgError, NotBuiltError
 from .extract import discover_terms, extract_facts
 from .factbase import FactBase, formula_key
-from .index import TextIndex, shared_tokenizer
+from .formula_names import english_formula_name
+from .index import PassageIndex, TextIndex, shared_tokenizer
 from .lexicon import Lexicon, Term, load_lexicon
 from .reading import DEFAULT_MAX_BYTES, read_corpus, read_text
 from .resources import sample_corpus_dir
@@ -98,6 +99,7 @@ class KnowledgeGraph:
         self.sentences_ = [(doc, s) for doc in self.documents_ for s in doc.sentences]
         self.sentence_index_ = TextIndex(self.tokenizer_).fit(s.text for _, s in self.sentences_)
         self._sentence_position = {(doc.doc_id, s.index): i for i, (doc, s) in enumerate(self.sentences_)}
+        self.passage_index_ = PassageIndex(self.tokenizer_).fit(s.text for _, s in self.sentences_)
         duty_texts = [f"{d.bearer.label if d.bearer else ''} {d.action} {d.evidence.text}" for d in self.facts_.duties]
         self.duty_index_ = TextIndex(self.tokenizer_).fit(duty_texts)
         self._graph = None
@@ -206,5 +208,6 @@ def _formula_terms(factsets) -> list:
         for formula in facts.formulae:
             key = formula_key(formula)
             if not formula.key and key not in terms:
-                terms[key] = Term(key, "mechanism", formula.name, count=formula.declared_count, discovered=True)
+                terms[key] = Term(key, "mechanism", formula.name, en=english_formula_name(formula.name),
+                                  count=formula.declared_count, discovered=True)
     return list(terms.values())
