@@ -310,7 +310,7 @@ def _sibling_leads(kg, top):
 
 def answer_with_outline(kg, q, ranked, k):
     """Questions about a part's sub-parts (报告从哪几个方面提出对策措施？) or a sub-part's points."""
-    if not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text)):
+    if not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text) or _ASKS_WHAT.search(q.text)):
         return None
     wanted = _bigrams(q.query)
     best = None
@@ -567,13 +567,19 @@ def _formula_name(term, language):
 
 
 def _mentions_of(kg, term):
+    """Positions of the sentences naming a term, and of the sentences after them in the same paragraph
+    (第十六条 names “三会一课”; the next sentence says what it consists of)."""
     names = {fold(n) for n in term.labels("zh")}
     out = []
     for i, (doc, sentence) in enumerate(kg.sentences_):
         folded = fold(sentence.text)
         if any(n in folded for n in names):
             out.append(i)
-    return out
+            following = i + 1
+            if following < len(kg.sentences_) and kg.sentences_[following][1].paragraph == sentence.paragraph \
+                    and kg.sentences_[following][0] is doc:
+                out.append(following)
+    return sorted(set(out))
 
 
 def answer_formula(kg, q, k):
@@ -632,6 +638,12 @@ def answer_formula(kg, q, k):
     if not evidence and sentences and source == "undefined":
         text += _say(q, f"文中原句：「{quote_window(sentences[0].text, q.query)}」",
                      f" The text: 「{quote_window(sentences[0].text, q.query)}」")
+    elif not evidence and sentences and source == "glossary":
+        # What the text itself says comes before general knowledge.
+        quote = quote_window(sentences[0].text, q.query, limit=120)
+        head, _, rest = text.partition(_say(q, "；按通用知识", "; by general knowledge"))
+        text = (head + _say(q, f"，文中原句：「{quote}」；按通用知识", f". The text: 「{quote}」; by general knowledge")
+                + rest) if rest else text
     evidence = (evidence + sentences)[:k]
     return _answer(q, text, evidence, {"method": "formula parts", "source": source, "formula": term.zh,
                                        "found_in_texts": len(found)})
@@ -669,11 +681,23 @@ def answer_post_holder(kg, q, k):
             holdings.extend(posts or holders)
     if re.search(r"兼任|concurrent", q.text, re.I):
         holdings = [h for h in holdings if h.concurrent] or holdings
+    # Every holding competes: the one stated in the sentence closest to the question comes first,
+    # those about the roles named get a little more.
+    scores = _sentence_scores(kg, q.expanded or q.query)
+    named = {t.key for t in roles}
+
+    def closeness(h):
+        position = kg.sentence_position(h.evidence.doc_id, h.evidence.sentence) if h.evidence.sentence >= 0 else None
+        base = float(scores[position]) if position is not None else 0.0
+        return base + 0.1 * len(named & {h.holder.key, h.post.key})
+
+    holdings = sorted(set(holdings) | set(kg.facts_.holdings), key=lambda h: (-closeness(h), h.evidence.doc_id, h.evidence.start))
     if not holdings:
         return None
-    ranked = sorted(holdings, key=lambda h: (h.evidence.doc_id, h.evidence.start))
+    best = closeness(holdings[0])
+    ranked = [h for h in holdings if closeness(h) >= 0.8 * best][:3]
     lines = []
-    for h in ranked[:6]:
+    for h in ranked:
         verb = "兼任" if h.concurrent else "担任"
         if q.language == "en":
             verb_en = "concurrently serves as" if h.concurrent else "serves as"
