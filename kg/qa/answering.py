@@ -391,11 +391,14 @@ def _modality_zh(duty):
 def _duty_line(duty, language):
     freq = duty.frequency.describe(language) if duty.frequency else ""
     mod = _modality_zh(duty)
+    breach = duty.section_kind == "problem"  # named by its breach: 有的…没履行…，不参加…
     if language == "en":
         tag = {PROHIBITION: "must not: ", DEFAULT: "as a rule: ", PERMISSION: "may: "}.get(duty.modality, "")
-        return f"{tag}「{duty.action}」" + (f" ({freq})" if freq else "")
+        return (f"{tag}「{duty.action}」" + (f" ({freq})" if freq else "")
+                + (" (named by its breach: the problems part says some do not)" if breach else ""))
     text = duty.action if not mod or duty.action.startswith(mod) else mod + duty.action
-    return text + (f"（{freq}）" if freq and freq not in duty.action else "")
+    return (text + (f"（{freq}）" if freq and freq not in duty.action else "")
+            + ("（问题部分指出有的未做到）" if breach else ""))
 
 
 def _related_roles(kg, term, language="zh"):
