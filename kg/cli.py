@@ -16,26 +16,69 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+STORE_HELP = ("where the graph lives: 'memory' (default), 'oxigraph:DIR' or a folder path (an embedded store), "
+              "or a SPARQL 1.1 endpoint 'http(s)://…/query' (or 'QUERY_URL,UPDATE_URL'); "
+              "credentials from KG_SPARQL_USER and KG_SPARQL_PASSWORD")
+
+
 def _add_corpus(parser):
     parser.add_argument("--corpus", action="append", metavar="PATH",
-                        help="a text file or a folder of them (repeatable); default: the bundled sample corpus")
-    parser.add_argument("--store", default="memory", metavar="SPEC",
-                        help="where the graph lives: 'memory' (default)")
+                        help="a text file or a folder of them (repeatable); default: the bundled sample corpus, "
+                             "or what the store holds (with a store, --corpus adds to it)")
+    parser.add_argument("--store", default="memory", metavar="SPEC", help=STORE_HELP)
+
+
+def _add_work_options(parser):
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="processes for parsing and extraction (default 1; the result does not depend on it)")
+    parser.add_argument("--progress", action="store_true",
+                        help="report progress on standard error even when it is not a terminal")
 
 
 def _warn(message):
     print(f"kg: warning: {message}", file=sys.stderr)
 
 
-def _build(args):
-    from .knowledge import KnowledgeGraph
+def _progress(args):
+    """A progress reporter for standard error: lines with --progress, a bar on a terminal, else none."""
+    if getattr(args, "progress", False):
+        return lambda stage, done, total: print(f"kg: {stage} {done}/{total} documents", file=sys.stderr, flush=True)
+    if not sys.stderr.isatty():
+        return None
 
-    if args.store not in ("memory", None):
-        raise KgError(f"--store {args.store!r}: unknown store; this version supports 'memory'")
-    kg = KnowledgeGraph().fit(corpus=args.corpus)
+    def bar(stage, done, total):
+        if total < 20:  # short work needs no bar
+            return
+        filled = int(30 * done / max(total, 1))
+        end = "\n" if done >= total else ""
+        print(f"\rkg: {stage:<9} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr,
+              flush=True)
+
+    return bar
+
+
+def _warn_skipped(kg):
     for error in kg.read_errors_:
         _warn(f"skipped {error}")
+
+
+def _build(args):
+    from .knowledge import open_graph
+
+    kg = open_graph(corpus=args.corpus, store=args.store, workers=getattr(args, "workers", 1),
+                    progress=_progress(args))
+    _warn_skipped(kg)
     return kg
+
+
+def _persistent_store(args, command):
+    from .store import parse_store_spec
+
+    spec = parse_store_spec(args.store)
+    if spec.kind == "memory":
+        raise KgError(f"kg {command} changes a persistent store: give --store oxigraph:DIR or a SPARQL endpoint URL "
+                      f"(in memory nothing would be kept)")
+    return spec
 
 
 def cmd_ask(args):
@@ -64,21 +107,50 @@ def cmd_ask(args):
 
 def cmd_build(args):
     """Read the corpus, build the graph, write it where asked, and say what was built."""
+    from .knowledge import KnowledgeGraph
+    from .store import parse_store_spec
+
     started = time.perf_counter()
-    kg = _build(args)
-    graph = kg.graph
+    spec = parse_store_spec(args.store)
+    kg = KnowledgeGraph(store=args.store, workers=args.workers).fit(corpus=args.corpus, progress=_progress(args))
+    _warn_skipped(kg)
     if args.output:
         kg.export(args.output)
     stats = kg.stats()
-    stats["triples"] = len(graph)
+    stats["triples"] = kg.store_triples_ if spec.kind != "memory" else len(kg.graph)
     stats["seconds"] = round(time.perf_counter() - started, 2)
+    if spec.kind != "memory":
+        stats["store"] = str(spec)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))
     else:
+        wrote = [w for w in (stats.get("store"), args.output) if w]
         print(f"built {stats['documents']} documents, {stats['sentences']} sentences, {stats['facts']} facts "
               f"({stats['duties']} duties, {stats['formulae']} formulae, {stats['holdings']} posts, "
               f"{stats['problems']} problems, {stats['chains']} chain links), {stats['triples']} triples "
-              f"in {stats['seconds']} s" + (f"; wrote {args.output}" if args.output else ""))
+              f"in {stats['seconds']} s" + (f"; wrote {' and '.join(wrote)}" if wrote else ""))
+    return 0
+
+
+def cmd_add(args):
+    """Add documents to a persistent store, or replace those of the same name."""
+    from .knowledge import KnowledgeGraph
+
+    spec = _persistent_store(args, "add")
+    kg = KnowledgeGraph(store=args.store, workers=args.workers).add(args.paths, progress=_progress(args))
+    _warn_skipped(kg)
+    print(f"stored {len(kg.added_)} documents ({', '.join(kg.added_)}); {spec} holds {len(kg.documents_)} documents")
+    return 0
+
+
+def cmd_remove(args):
+    """Remove documents from a persistent store by identifier."""
+    from .knowledge import KnowledgeGraph
+
+    spec = _persistent_store(args, "remove")
+    kg = KnowledgeGraph(store=args.store).remove(args.doc_ids)
+    print(f"removed {len(args.doc_ids)} documents ({', '.join(args.doc_ids)}); "
+          f"{spec} holds {len(kg.documents_)} documents")
     return 0
 
 
@@ -144,7 +216,10 @@ def cmd_check(args):
 def cmd_explore(args):
     """Start the Streamlit explorer on the corpus."""
     from .explore import launch
+    from .store import parse_store_spec
 
+    if parse_store_spec(args.store).kind != "memory":
+        raise KgError("kg explore reads a corpus, not a store, in this version: use --corpus")
     return launch(corpus=args.corpus, port=args.port, address=args.address, open_browser=not args.no_browser)
 
 
@@ -164,13 +239,31 @@ def make_parser():
     ask.add_argument("question", nargs="+", metavar="QUESTION")
     ask.set_defaults(func=cmd_ask)
 
-    build = sub.add_parser("build", help="build the graph and write it to a file",
-                           description="Read the corpus and build the graph; --output FILE writes it as "
-                                       ".ttl, .nt, .jsonld or .trig.")
+    build = sub.add_parser("build", help="build the graph and write it to a store and/or a file",
+                           description="Read the corpus and build the graph; --store SPEC replaces the store's "
+                                       "content in one step at the end (a build killed half-way leaves the old "
+                                       "content), --output FILE writes it as .ttl, .nt, .jsonld or .trig.")
     _add_corpus(build)
     build.add_argument("--output", metavar="FILE", help="write the graph here (format from the extension)")
     build.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    _add_work_options(build)
     build.set_defaults(func=cmd_build)
+
+    add = sub.add_parser("add", help="add documents to a store, or replace those of the same name",
+                         description="Read PATH... (files or folders) and write each document to the store in one "
+                                     "update, replacing a document of the same name; the other documents are not "
+                                     "extracted again.")
+    add.add_argument("--store", default="memory", metavar="SPEC", help=STORE_HELP)
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    _add_work_options(add)
+    add.set_defaults(func=cmd_add)
+
+    remove = sub.add_parser("remove", help="remove documents from a store",
+                            description="Drop the documents DOC_ID... from the store, each in one update "
+                                        "(identifiers as in the evidence of answers: the file name's stem).")
+    remove.add_argument("--store", default="memory", metavar="SPEC", help=STORE_HELP)
+    remove.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+    remove.set_defaults(func=cmd_remove)
 
     evaluate = sub.add_parser("eval", help="score answers on a gold question file, beside a TF-IDF baseline",
                               description="Score kg's answers on GOLD.jsonl (fields q, lang, kind, must, evidence) "
@@ -218,6 +311,8 @@ def main(argv=None):
         return 2
     if getattr(args, "top_k", 1) < 1:
         parser.error("--top-k must be at least 1")
+    if getattr(args, "workers", 1) < 1:
+        parser.error("--workers must be at least 1")
     try:
         return args.func(args)
     except KgError as exc:

@@ -6,15 +6,25 @@
 '党组成员每季专题研究1次党建工作。'
 >>> kg.documents_[0].text[answer.evidence[0].start:answer.evidence[0].end] == answer.evidence[0].text
 True
+
+Documents come and go one at a time, and the answers follow:
+
+>>> kg = kg.add(texts={"more": "第一条　党支部每月召开1次支部委员会会议。"})
+>>> [d.doc_id for d in kg.remove("demo").documents_]
+['more']
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
+import pickle
+import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .document import parse_document
@@ -43,16 +53,26 @@ class KnowledgeGraph:
         The extractor functions to run; all of :data:`kg.extract.EXTRACTORS` when ``None``.
     max_bytes : int
         Files larger than this are refused with an error.
+    store : str
+        Where the graph is kept (see :mod:`kg.store`): ``"memory"`` (the default), ``"oxigraph:DIR"``
+        or a folder path, or a SPARQL 1.1 endpoint URL.
+    workers : int
+        Processes that parse and extract documents; the result does not depend on it.
     """
 
-    def __init__(self, lexicon=None, extractors=None, max_bytes=DEFAULT_MAX_BYTES):
+    def __init__(self, lexicon=None, extractors=None, max_bytes=DEFAULT_MAX_BYTES, store="memory", workers=1):
         self.lexicon = lexicon
         self.extractors = extractors
         self.max_bytes = max_bytes
+        self.store = store
+        self.workers = workers
 
     # ------------------------------------------------------------------ building
-    def fit(self, corpus=None, texts=None):
-        """Read and extract a corpus; returns ``self``.
+    def fit(self, corpus=None, texts=None, progress=None):
+        """Read and extract a corpus, and write it to the store as its new content; returns ``self``.
+
+        On a persistent store the new content replaces the old one in one step at the end: a build
+        that fails or is killed half-way leaves the store as it was.
 
         Parameters
         ----------
@@ -61,49 +81,238 @@ class KnowledgeGraph:
             ``corpus`` and ``texts`` are ``None``.
         texts : dict or list of str, optional
             Texts already in memory, by name (a list gets names ``text1``, ``text2``…).
+        progress : callable, optional
+            Called as ``progress(stage, done, total)`` with stage ``"parsed"``, ``"extracted"``
+            or ``"stored"``.
         """
         started = time.perf_counter()
-        sources, errors = [], []
         if corpus is None and texts is None:
             corpus = sample_corpus_dir()
-        if corpus is not None:
-            read = read_corpus(corpus, max_bytes=self.max_bytes)
-            sources.extend(read.sources)
-            errors.extend(read.errors)
-        if texts is not None:
-            items = texts.items() if isinstance(texts, dict) else ((f"text{i}", t) for i, t in enumerate(texts, 1))
-            for name, text in items:
-                sources.append(read_text(text, name=name))
+        sources, errors = _read_sources(corpus, texts, self.max_bytes)
         if not sources:
             raise KgError("nothing to build: give at least one readable text")
+        from .store import open_store
+
+        with open_store(self.store) as store, _Runner(self._workers(), self._base_lexicon(), self.extractors) as run:
+            writer = store.begin_build() if store.persistent else None
+            parsed = _parse_all(run, sources, progress)
+            documents = [doc for doc, _ in parsed]
+            terms = [found for _, found in parsed]
+            orders = list(range(len(documents)))
+            factsets, stored = [], 0
+            for extracted in _extract_all(run, documents, terms, orders, writer.build if writer else None, progress):
+                factsets.append(extracted.factset)
+                if writer is not None and writer.write(extracted.payload) > stored:
+                    stored = writer.written
+                    if progress:
+                        progress("stored", stored, len(documents))
+            if writer is not None:
+                writer.commit()
+                if progress and writer.written > stored:
+                    progress("stored", writer.written, len(documents))
         self.read_errors_ = errors
-        documents = [parse_document(s.text, s.doc_id, path=s.path, encoding=s.encoding) for s in sources]
-        self._build(documents)
+        self._set_state(documents, factsets, terms, orders, writer.build if writer else None)
+        self.store_triples_ = writer.triples if writer else 0
         self.build_seconds_ = time.perf_counter() - started
         return self
 
     def _build(self, documents):
-        base = self.lexicon if self.lexicon is not None else load_lexicon()
-        lexicon = base.with_terms(discover_terms(documents, base))
-        factsets = [extract_facts(doc, lexicon, self.extractors) for doc in documents]
-        lexicon = lexicon.with_terms(_formula_terms(factsets))
-        self.documents_ = documents
-        self.lexicon_ = lexicon
-        self.factsets_ = factsets
+        """Extract parsed documents in memory (no store)."""
+        with _Runner(1, self._base_lexicon(), self.extractors) as run:
+            terms = [discover_terms([doc], run.state["base"]) for doc in documents]
+            orders = list(range(len(documents)))
+            factsets = [e.factset for e in _extract_all(run, documents, terms, orders, None, None)]
+        self._set_state(documents, factsets, terms, orders, None)
+
+    def open(self):
+        """Read what the store holds (documents, facts, discovered terms) without extracting; returns ``self``.
+
+        Raises :class:`kg.errors.StoreError` when the store cannot be read; an empty store gives a
+        graph with no documents.
+        """
+        from .store import open_store
+
+        with open_store(self.store, create=False) as store:
+            if not store.persistent:
+                raise KgError("the memory store keeps nothing between runs: call fit() to build, or give "
+                              "store='oxigraph:DIR' or a SPARQL endpoint")
+            self._restore(store)
+        return self
+
+    def _restore(self, store):
+        state = store.read()
+        documents = [document_from_json(d.document_json) for d in state.documents]
+        factsets = [factset_from_json(d.facts_json) for d in state.documents]
+        terms = [terms_from_json(d.terms_json) for d in state.documents]
+        self.read_errors_ = []
+        self.store_triples_ = 0
+        self._set_state(documents, factsets, terms, [d.order for d in state.documents], state.build)
+
+    def add(self, paths=None, texts=None, progress=None):
+        """Add documents, or replace those of the same name, without extracting the others again.
+
+        The lexicon (with the terms discovered in the new texts), the indexes and so the answers
+        follow. On a persistent store each document is written in one update; a graph not yet
+        built or opened reads the store first. Returns ``self``.
+
+        Parameters
+        ----------
+        paths : path or list of paths, optional
+            Files and folders of texts.
+        texts : dict or list of str, optional
+            Texts in memory, by name.
+        progress : callable, optional
+            As for :meth:`fit`.
+        """
+        if paths is None and texts is None:
+            raise KgError("nothing to add: give paths or texts")
+        sources, errors = _read_sources(paths, texts, self.max_bytes)
+        if not sources:
+            raise KgError("nothing to add: no readable text")
+        from .store import new_build, open_store
+
+        with open_store(self.store) as store, _Runner(self._workers(), self._base_lexicon(), self.extractors) as run:
+            self._ready(store)
+            documents, factsets = list(self.documents_), list(self.factsets_)
+            terms, orders = list(self._document_terms), list(self._orders)
+            position = {doc.doc_id: i for i, doc in enumerate(documents)}
+            added = {}
+            for doc, found in _parse_all(run, sources, progress):
+                if doc.doc_id in position:
+                    i = position[doc.doc_id]
+                    documents[i], terms[i] = doc, found
+                else:
+                    position[doc.doc_id] = i = len(documents)
+                    orders.append(max(orders, default=-1) + 1)
+                    documents.append(doc)
+                    terms.append(found)
+                    factsets.append(None)
+                added[i] = True
+            added = list(added)
+            build = None
+            if store.persistent:
+                build = self.build_ if self.build_ is not None else str(new_build())
+            new = _extract_all(run, [documents[i] for i in added], [terms[i] for i in added],
+                               [orders[i] for i in added], build, None, found=_merged(terms))
+            for done, (i, extracted) in enumerate(zip(added, new), 1):
+                factsets[i] = extracted.factset
+                if store.persistent:
+                    self.build_ = store.put_document(self.build_, extracted.payload)
+                if progress:
+                    progress("stored" if store.persistent else "extracted", done, len(added))
+        self.read_errors_ = list(self.read_errors_) + errors
+        self._set_state(documents, factsets, terms, orders, self.build_)
+        self.added_ = [documents[i].doc_id for i in added]
+        return self
+
+    def remove(self, doc_ids):
+        """Drop documents by identifier (one update each on a persistent store); returns ``self``.
+
+        Parameters
+        ----------
+        doc_ids : str or list of str
+            The identifiers, as in ``kg.documents_`` and the evidence of answers.
+        """
+        ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
+        from .store import open_store
+
+        with open_store(self.store) as store:
+            self._ready(store)
+            known = {doc.doc_id for doc in self.documents_}
+            missing = [i for i in ids if i not in known]
+            if missing:
+                have = ", ".join(sorted(known)[:8]) + (" …" if len(known) > 8 else "")
+                raise KgError(f"no document {missing[0]!r} in this graph; it has {have or 'no documents'}")
+            if store.persistent and self.build_ is not None:
+                for doc_id in ids:
+                    store.remove_document(self.build_, doc_id)
+        keep = [i for i, doc in enumerate(self.documents_) if doc.doc_id not in set(ids)]
+        self._set_state([self.documents_[i] for i in keep], [self.factsets_[i] for i in keep],
+                        [self._document_terms[i] for i in keep], [self._orders[i] for i in keep], self.build_)
+        return self
+
+    def _ready(self, store):
+        """Make sure there is a state to change: the store's content, or an empty graph in memory."""
+        if hasattr(self, "documents_"):
+            return
+        if store.persistent:
+            self._restore(store)
+        else:
+            self.read_errors_, self.store_triples_ = [], 0
+            self._set_state([], [], [], [], None)
+
+    def _workers(self) -> int:
+        if not isinstance(self.workers, int) or self.workers < 1:
+            raise KgError(f"workers={self.workers!r}: give a whole number of processes, 1 or more")
+        return self.workers
+
+    def _base_lexicon(self):
+        """The lexicon before discovery: the one given, or the bundled one (read once per graph)."""
+        if self.lexicon is not None:
+            return self.lexicon
+        if getattr(self, "_bundled_lexicon", None) is None:
+            self._bundled_lexicon = load_lexicon()
+        return self._bundled_lexicon
+
+    def _set_state(self, documents, factsets, terms, orders, build):
+        self.documents_ = list(documents)
+        self.factsets_ = list(factsets)
+        self._document_terms = [list(t) for t in terms]
+        self._orders = list(orders)
+        self.build_ = build
+        self._term_lexicon = self._base_lexicon().with_terms(_merged(self._document_terms))
+        self.lexicon_ = self._term_lexicon.with_terms(_formula_terms(self.factsets_))
         self._index()
 
     def _index(self):
         self.facts_ = FactBase(self.documents_, self.factsets_, self.lexicon_)
-        words = [label for term in self.lexicon_ for label in term.labels("zh")]
-        self.tokenizer_ = shared_tokenizer(words)
         self.sentences_ = [(doc, s) for doc in self.documents_ for s in doc.sentences]
-        self.sentence_index_ = TextIndex(self.tokenizer_).fit(s.text for _, s in self.sentences_)
         self._sentence_position = {(doc.doc_id, s.index): i for i, (doc, s) in enumerate(self.sentences_)}
-        self.passage_index_ = PassageIndex(self.tokenizer_).fit(s.text for _, s in self.sentences_)
-        duty_texts = [f"{d.bearer.label if d.bearer else ''} {d.action} {d.evidence.text}" for d in self.facts_.duties]
-        self.duty_index_ = TextIndex(self.tokenizer_).fit(duty_texts)
+        self._indexes = None
+        self._index_lock = threading.Lock()
         self._graph = None
         self._graph_lock = threading.Lock()
+
+    def _text_indexes(self) -> dict:
+        """The tokenizer and TF-IDF indexes, built on first use (a store opened to add a text needs none)."""
+        self._check_fitted()
+        if self._indexes is None:
+            with self._index_lock:
+                if self._indexes is None:
+                    words = [label for term in self.lexicon_ for label in term.labels("zh")]
+                    tokenizer = shared_tokenizer(words)
+                    cache = getattr(self, "_token_cache", None)
+                    if cache is None or cache.tokenizer is not tokenizer:
+                        cache = self._token_cache = _TokenCache(tokenizer)
+                    texts = [s.text for _, s in self.sentences_]
+                    duty_texts = [f"{d.bearer.label if d.bearer else ''} {d.action} {d.evidence.text}"
+                                  for d in self.facts_.duties]
+                    with cache.learning():
+                        self._indexes = {"tokenizer": tokenizer,
+                                         "sentences": TextIndex(cache).fit(texts),
+                                         "passages": PassageIndex(cache).fit(texts),
+                                         "duties": TextIndex(cache).fit(duty_texts)}
+        return self._indexes
+
+    @property
+    def tokenizer_(self):
+        """The jieba tokenizer that knows the lexicon's names."""
+        return self._text_indexes()["tokenizer"]
+
+    @property
+    def sentence_index_(self):
+        """TF-IDF over all sentences, in corpus order."""
+        return self._text_indexes()["sentences"]
+
+    @property
+    def passage_index_(self):
+        """The passage index over all sentences."""
+        return self._text_indexes()["passages"]
+
+    @property
+    def duty_index_(self):
+        """TF-IDF over duties (bearer, action and sentence)."""
+        return self._text_indexes()["duties"]
 
     def _check_fitted(self):
         if not hasattr(self, "documents_"):
@@ -135,7 +344,6 @@ class KnowledgeGraph:
         self._check_fitted()
         with self._graph_lock:
             if self._graph is None:
-                from .formula_names import english_formula_name
                 from .graph import build_dataset
 
                 def english(formula):
@@ -170,6 +378,7 @@ class KnowledgeGraph:
                  "documents": [document_to_json(d) for d in self.documents_],
                  "factsets": [factset_to_json(f) for f in self.factsets_],
                  "lexicon": terms_to_json(self.lexicon_.terms),
+                 "document_terms": [terms_to_json(t) for t in self._document_terms],
                  "read_errors": [str(e) for e in self.read_errors_]}
         path = Path(path)
         tmp = path.with_name(f".{path.name}.tmp")
@@ -193,12 +402,57 @@ class KnowledgeGraph:
             raise KgError(f"{path}: not a saved kg graph of format {SAVE_FORMAT}")
         lexicon = Lexicon(terms_from_json(state["lexicon"]))
         kg = cls(lexicon=lexicon)
-        kg.documents_ = [document_from_json(d) for d in state["documents"]]
-        kg.factsets_ = [factset_from_json(f) for f in state["factsets"]]
-        kg.lexicon_ = lexicon
+        documents = [document_from_json(d) for d in state["documents"]]
+        terms = [terms_from_json(t) for t in state.get("document_terms", ["[]"] * len(documents))]
         kg.read_errors_ = list(state["read_errors"])
+        kg.store_triples_ = 0
+        kg._set_state(documents, [factset_from_json(f) for f in state["factsets"]], terms,
+                      list(range(len(documents))), None)
+        kg.lexicon_ = lexicon  # exactly as saved
         kg._index()
         return kg
+
+
+class _TokenCache:
+    """A tokenizer that remembers the tokens of the texts it indexed, so that rebuilding the indexes after
+    :meth:`KnowledgeGraph.add` or :meth:`KnowledgeGraph.remove` segments only the new texts.
+
+    Texts are remembered only while :meth:`learning`; afterwards (questions) it only reads, so that
+    one object serves many threads. Texts not used by the last build are forgotten.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self._known = {}
+        self._used = None
+
+    def learning(self):
+        """A context in which every text tokenized is remembered; the rest is forgotten at its end."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def learn():
+            self._used = {}
+            try:
+                yield self
+            finally:
+                self._known, self._used = self._used, None
+
+        return learn()
+
+    def tokens(self, text: str) -> list:
+        """The tokenizer's tokens of ``text``."""
+        known = self._known.get(text)
+        if known is None:
+            known = tuple(sys.intern(t) for t in self.tokenizer.tokens(text))
+        if self._used is not None:
+            self._used[text] = known
+        return list(known)
+
+    __call__ = tokens
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
 
 
 def _formula_terms(factsets) -> list:
@@ -211,3 +465,189 @@ def _formula_terms(factsets) -> list:
                 terms[key] = Term(key, "mechanism", formula.name, en=english_formula_name(formula.name),
                                   count=formula.declared_count, discovered=True)
     return list(terms.values())
+
+
+def _merged(document_terms) -> list:
+    """The terms discovered in each document, one per key, the first document's first."""
+    seen, merged = set(), []
+    for terms in document_terms:
+        for term in terms:
+            if term.key not in seen:
+                seen.add(term.key)
+                merged.append(term)
+    return merged
+
+
+def _read_sources(corpus, texts, max_bytes):
+    """The sources to read from paths and in-memory texts, and the files that could not be read."""
+    sources, errors = [], []
+    if corpus is not None:
+        read = read_corpus(corpus, max_bytes=max_bytes)
+        sources.extend(read.sources)
+        errors.extend(read.errors)
+    if texts is not None:
+        items = texts.items() if isinstance(texts, dict) else ((f"text{i}", t) for i, t in enumerate(texts, 1))
+        for name, text in items:
+            sources.append(read_text(text, name=name))
+    return sources, errors
+
+
+# ---------------------------------------------------------------------------------------------- the pipeline
+# Parsing and term discovery run per document, extraction per document with the merged lexicon: the
+# same functions in this process (workers=1) or in worker processes, so the result cannot depend on
+# the number of workers. Results come back in corpus order.
+
+class _Extracted:
+    """A document's facts and, when a store is written, its payload (built in the worker)."""
+
+    def __init__(self, factset, payload):
+        self.factset = factset
+        self.payload = payload
+
+
+_WORKER_STATE = {}
+
+
+def _new_state(base_terms, extractors) -> dict:
+    return {"base": Lexicon(list(base_terms)), "extractors": extractors, "lexicon": (None, None)}
+
+
+def _init_worker(base_terms, extractors):
+    _WORKER_STATE.clear()
+    _WORKER_STATE.update(_new_state(base_terms, extractors))
+
+
+def _in_worker(function, *args):
+    return function(_WORKER_STATE, *args)
+
+
+def _parse_chunk(state, sources) -> list:
+    out = []
+    for source in sources:
+        doc = parse_document(source.text, source.doc_id, path=source.path, encoding=source.encoding)
+        out.append((doc, discover_terms([doc], state["base"])))
+    return out
+
+
+def _extract_chunk(state, key, found, build, items) -> list:
+    cached_key, lexicon = state["lexicon"]
+    if cached_key != key:
+        lexicon = state["base"].with_terms(found)
+        state["lexicon"] = (key, lexicon)
+    out = []
+    for doc, terms, order in items:
+        facts = extract_facts(doc, lexicon, state["extractors"])
+        payload = None
+        if build is not None:
+            from .store import document_payload
+
+            payload = document_payload(build, doc, facts, terms, order,
+                                       english_name=lambda f: english_formula_name(f.name, lexicon))
+        out.append(_Extracted(facts, payload))
+    return out
+
+
+class _Runner:
+    """Runs pipeline steps over chunks of documents, here or in a pool of processes, in order."""
+
+    def __init__(self, workers, base, extractors):
+        self.workers = workers
+        self.base_terms = tuple(base.terms)
+        self.extractors = extractors
+        self.state = _new_state(self.base_terms, extractors)
+        self.pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    def _start(self):
+        try:
+            pickle.dumps(self.extractors)
+        except (pickle.PicklingError, AttributeError, TypeError) as exc:
+            raise KgError(f"workers={self.workers}: the extractors cannot be sent to other processes ({exc}); "
+                          f"use module-level functions or workers=1") from None
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                        initargs=(self.base_terms, self.extractors))
+
+    def map(self, function, items, *args):
+        """``function(state, *args, chunk)`` over chunks of ``items``; yields the results one by one."""
+        items = list(items)
+        if self.workers == 1 or len(items) < 2:
+            size = 8
+            for start in range(0, len(items), size):
+                yield from function(self.state, *args, items[start:start + size])
+            return
+        if self.pool is None:
+            self._start()
+        size = max(1, min(16, -(-len(items) // (self.workers * 4))))
+        futures = [self.pool.submit(_in_worker, function, *args, items[start:start + size])
+                   for start in range(0, len(items), size)]
+        for future in futures:
+            yield from future.result()
+
+
+def _parse_all(run, sources, progress) -> list:
+    parsed = []
+    for pair in run.map(_parse_chunk, sources):
+        parsed.append(pair)
+        if progress:
+            progress("parsed", len(parsed), len(sources))
+    return parsed
+
+
+def _extract_all(run, documents, terms, orders, build, progress, found=None):
+    """Yield each document's facts and store payload (an :class:`_Extracted`), in order.
+
+    The lexicon is the base one with ``found`` (by default the terms discovered in these documents);
+    ``build`` is the store build the payloads are for, or ``None`` for no payloads.
+    """
+    found = _merged(terms) if found is None else list(found)
+    key = (len(found), hash(tuple(t.key for t in found)))
+    run.state["lexicon"] = (key, run.state["base"].with_terms(found))
+    items = list(zip(documents, terms, orders))
+    for done, extracted in enumerate(run.map(_extract_chunk, items, key, found, build), 1):
+        if progress:
+            progress("extracted", done, len(items))
+        yield extracted
+
+
+def open_graph(corpus=None, store="memory", workers=1, progress=None) -> KnowledgeGraph:
+    """The graph a command works on, from a corpus, a store, or both.
+
+    Parameters
+    ----------
+    corpus : path or list of paths, optional
+        Texts to read. In memory, the bundled sample corpus when ``None``.
+    store : str
+        A store spec (see :mod:`kg.store`). On a persistent store the graph is what the store holds,
+        with ``corpus`` added first when given (documents of the same name are replaced).
+    workers : int
+        Processes for parsing and extraction.
+    progress : callable, optional
+        As for :meth:`KnowledgeGraph.fit`.
+
+    Examples
+    --------
+    >>> len(open_graph().documents_) >= 3
+    True
+    """
+    from .store import parse_store_spec
+
+    spec = parse_store_spec(store)
+    kg = KnowledgeGraph(store=store, workers=workers)
+    if spec.kind == "memory":
+        return kg.fit(corpus=corpus, progress=progress)
+    if corpus:
+        return kg.add(corpus, progress=progress)
+    kg.open()
+    if not kg.documents_:
+        raise KgError(f"the store {spec} holds no documents: build it first "
+                      f"(kg build --store {spec} --corpus PATH) or give --corpus")
+    return kg
