@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import partial
 
 import altair as alt
@@ -10,6 +11,7 @@ import streamlit as st
 from explorer_common import details_html, show_evidence, show_html, tag_html, text_html
 from explorer_text import word
 
+from kg.lists import responsibility_rows, to_csv, to_xlsx
 from kg.views import (CJK_FONT, KIND_LABELS, SOURCE_LABELS, chain_dot, escape_markdown, fact_graph,
                       formula_dot, formula_views, network_rows, node_choices, node_facts, neighbourhood, pick,
                       role_chain, role_duties, role_options, role_posts, role_problems)
@@ -114,6 +116,40 @@ def show_roles_page(kg, lang: str):
     with right:
         show_chain(kg, key, lang)
         show_posts(posts, lang)
+        show_list_downloads(kg, key, _kind_of_option(options, key), labels[key], lang)
+
+
+def _kind_of_option(options, key):
+    return next(o.kind for o in options if o.key == key)
+
+
+def show_list_downloads(kg, key: str, kind: str, label: str, lang: str):
+    """The role's responsibility list (责任清单) as Excel and CSV, made when asked for."""
+    st.markdown(f"#### {word('list_title', lang)}")
+    whose = {"organization": key} if kind == "organization" else {"role": key}
+    rows = responsibility_rows(kg, **whose)
+    st.caption(word("list_help", lang, count=len(rows)))
+    if not rows:
+        return
+    name = f"responsibility-list-{key}"
+    excel, table = st.columns(2)
+    excel.download_button(word("download_xlsx", lang), data=lambda: xlsx_bytes(rows),
+                          file_name=f"{name}.xlsx", key="download_list_xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    table.download_button(word("download_csv", lang), data=lambda: csv_bytes(rows),
+                          file_name=f"{name}.csv", mime="text/csv", key="download_list_csv")
+
+
+def xlsx_bytes(rows) -> bytes:
+    buffer = io.BytesIO()
+    to_xlsx(rows, buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(rows) -> bytes:
+    buffer = io.StringIO(newline="")
+    to_csv(rows, buffer)
+    return buffer.getvalue().encode("utf-8")
 
 
 # ---------------------------------------------------------------------------- formulae

@@ -138,6 +138,13 @@ WORDS = {
     "ask_false": ("结果：否（false）", "Result: false"),
     "rows": ("{count} 行", "{count} rows"),
     "truncated": ("只显示前 {limit} 行。", "Only the first {limit} rows are shown."),
+    # Responsibility lists
+    "list_title": ("责任清单", "Responsibility list"),
+    "list_help": ("每项职责一行：责任主体、经由职务、约束性、频次、条件与原文出处，共 {count} 行。",
+                  "One row per duty: bearer, the post that brings it, modality, frequency, condition and the "
+                  "quoted source; {count} rows."),
+    "download_xlsx": ("下载 Excel (.xlsx)", "Download Excel (.xlsx)"),
+    "download_csv": ("下载 CSV (.csv)", "Download CSV (.csv)"),
     # Export
     "export_title": ("导出知识图谱", "Export the knowledge graph"),
     "export_help": ("RDF 图（Turtle、JSON-LD）包括词表、文本结构与全部事实；GraphML 是角色、职责、任职、链条与问题的关系图。",

@@ -213,6 +213,61 @@ def cmd_check(args):
     return 0
 
 
+def cmd_list(args):
+    """Write the responsibility list (one row per duty and bearer), or the difference between two corpora."""
+    from . import lists
+    from .knowledge import open_graph
+
+    if args.diff:
+        old_kg, new_kg = (open_graph(corpus=[path]) for path in args.diff)
+        for kg in (old_kg, new_kg):
+            _warn_skipped(kg)
+        diff = lists.diff_lists(_rows(old_kg, args), _rows(new_kg, args))
+        text = lists.diff_to_json(diff) if args.format == "json" else lists.format_diff(diff)
+        return _write_text(text, args.output)
+    kg = _build(args)
+    rows = _rows(kg, args)
+    if args.format == "xlsx":
+        if not args.output:
+            raise KgError("an Excel workbook is binary: give --output FILE.xlsx")
+        lists.to_xlsx(rows, args.output)
+        print(f"wrote {len(rows)} rows to {args.output}", file=sys.stderr)
+        return 0
+    if args.format == "csv":
+        if args.output:
+            lists.to_csv(rows, args.output)
+            print(f"wrote {len(rows)} rows to {args.output}", file=sys.stderr)
+            return 0
+        lists.to_csv(rows, sys.stdout)
+        return 0
+    render = {"md": lists.to_markdown, "html": lists.to_html, "json": lists.to_json}[args.format]
+    return _write_text(render(rows), args.output)
+
+
+def _rows(kg, args):
+    return kg.responsibility_list(role=args.role, organization=args.organization,
+                                  include_reported=args.include_reported)
+
+
+def _write_text(text, output):
+    """Print ``text``, or write it to ``output`` through a temporary file (never half a file)."""
+    if not output:
+        print(text)
+        return 0
+    from pathlib import Path
+
+    path = Path(output)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(text + "\n", encoding="utf-8")
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise KgError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def cmd_explore(args):
     """Start the Streamlit explorer on the corpus."""
     from .explore import launch
@@ -290,6 +345,25 @@ def make_parser():
     _add_corpus(check)
     check.add_argument("--json", action="store_true", help="one JSON object per finding")
     check.set_defaults(func=cmd_check)
+
+    listing = sub.add_parser("list", help="the responsibility list: one row per duty, bearer, frequency and source",
+                             description="Write the responsibility list (责任清单) of the corpus: one row per duty with "
+                                         "its bearer (and the post that brings it), modality, frequency, quantity, "
+                                         "condition, document, section and quoted sentence, grouped by bearer in "
+                                         "the order of the chain of responsibility. With --diff OLD NEW, what was "
+                                         "added, removed or changed per bearer between two corpora.")
+    _add_corpus(listing)
+    whose = listing.add_mutually_exclusive_group()
+    whose.add_argument("--role", metavar="ROLE", help="only this role's list (its own and inherited duties)")
+    whose.add_argument("--organization", metavar="ORG", help="only this organization's list")
+    listing.add_argument("--format", choices=("csv", "xlsx", "md", "html", "json"), default="md",
+                         help="table format (default md; xlsx needs --output)")
+    listing.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    listing.add_argument("--include-reported", action="store_true",
+                         help="also list practices a report describes as done")
+    listing.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
+                         help="compare the lists of two corpora (files or folders); text, or JSON with --format json")
+    listing.set_defaults(func=cmd_list)
 
     explore = sub.add_parser("explore", help="open the explorer (a Streamlit app) in the browser",
                              description="Start the explorer on the bundled corpus or the given texts. "

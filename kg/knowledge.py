@@ -358,6 +358,22 @@ class KnowledgeGraph:
 
         return export_graph(self.graph, path)
 
+    def responsibility_list(self, role=None, organization=None, include_reported=False, as_frame=False):
+        """The responsibility list (责任清单): one row per duty and bearer, with its source sentence.
+
+        ``role`` or ``organization`` keeps one bearer (with the duties it receives through its posts);
+        ``as_frame=True`` gives a pandas DataFrame (pandas must be installed). See
+        :func:`kg.lists.responsibility_rows` for the order of the rows and :mod:`kg.lists` for the writers.
+
+        >>> kg = KnowledgeGraph().fit(texts={"r": "第一条　党支部应当每月开展1次主题党日。"})
+        >>> [(row.bearer, row.duty, row.frequency) for row in kg.responsibility_list()]
+        [('党支部', '每月开展1次主题党日', '每月1次')]
+        """
+        from .lists import responsibility_rows, rows_to_dataframe
+
+        rows = responsibility_rows(self, role=role, organization=organization, include_reported=include_reported)
+        return rows_to_dataframe(rows) if as_frame else rows
+
     def stats(self) -> dict:
         """Counts of what was built: documents, sentences, facts by type."""
         self._check_fitted()

@@ -403,6 +403,26 @@ def test_roles_page_shows_the_duties_of_a_role(app, sample_kg):
     for duty in sample_kg.facts_.duties_of(key):
         assert duty.action in page
     assert any(m.value.startswith("#### 职责") for m in app.markdown)
+    downloads = [b.proto.label for b in app.get("download_button")]
+    assert any("Excel" in label for label in downloads) and any("CSV" in label for label in downloads)
+
+
+def test_list_downloads_are_the_roles_rows(monkeypatch):
+    import openpyxl
+
+    _apptest()  # skips (or fails in CI) without streamlit
+    monkeypatch.syspath_prepend(str(APP.parent))
+    import explorer_browse
+
+    from kg import KnowledgeGraph
+    from kg.lists import responsibility_rows
+
+    kg = KnowledgeGraph().fit(texts={"r": "第一条　党支部应当每月开展1次主题党日。党员应当按期交纳党费。"})
+    rows = responsibility_rows(kg, organization="党支部")
+    workbook = openpyxl.load_workbook(io.BytesIO(explorer_browse.xlsx_bytes(rows)))
+    assert "党支部" in workbook.sheetnames
+    text = explorer_browse.csv_bytes(rows).decode("utf-8")
+    assert text.startswith("\ufeff") and "每月开展1次主题党日" in text and "按期交纳党费" not in text
 
 
 def test_roles_page_draws_the_chain(app, sample_kg):

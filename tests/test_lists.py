@@ -353,3 +353,47 @@ def test_an_edited_sentence_is_a_change_by_its_place():
 ])
 def test_action_key(a, b, same):
     assert (action_key(a) == action_key(b)) is same
+
+
+# ------------------------------------------------------------------ the kg list command
+def test_kg_list_writes_every_format_from_the_command_line(tmp_path, capsys):
+    from kg.cli import main
+
+    corpus = str(DATA / "lists_v2")
+    assert main(["list", "--corpus", corpus, "--format", "csv", "--output", str(tmp_path / "l.csv")]) == 0
+    with (tmp_path / "l.csv").open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == [HEADERS_ZH[f] for f in FIELDS]
+    assert any("每年至少参加1次民主评议" in line for line in map("".join, table[1:]))
+
+    assert main(["list", "--corpus", corpus, "--format", "xlsx", "--output", str(tmp_path / "l.xlsx")]) == 0
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(tmp_path / "l.xlsx")
+    assert SOURCES_SHEET in workbook.sheetnames and "党员" in workbook.sheetnames
+
+    capsys.readouterr()
+    assert main(["list", "--corpus", corpus, "--role", "党员", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {r["bearer"] for r in rows} == {"党员"}
+
+    assert main(["list", "--corpus", corpus, "--format", "xlsx"]) == 1
+    assert "--output" in capsys.readouterr().err
+
+
+def test_kg_list_diff_reports_the_added_removed_and_changed_duty(capsys):
+    from kg.cli import main
+
+    assert main(["list", "--diff", str(DATA / "lists_v1"), str(DATA / "lists_v2"), "--format", "json"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    assert [r["duty"] for r in diff["党员"]["added"]] == ["每年至少参加1次民主评议"]
+    assert [r["duty"] for r in diff["党支部"]["removed"]] == ["以业务工作冲抵组织生活"]
+    assert diff["机关党委"]["changed"][0]["fields"]
+
+
+def test_the_api_gives_rows_and_a_dataframe(report_kg):
+    rows = report_kg.responsibility_list()
+    assert rows == responsibility_rows(report_kg)
+    pandas = pytest.importorskip("pandas")
+    frame = report_kg.responsibility_list(as_frame=True)
+    assert isinstance(frame, pandas.DataFrame) and len(frame) == len(rows)
