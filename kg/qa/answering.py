@@ -370,6 +370,7 @@ def answer_search(kg, q, k):
     chosen = _select_evidence(ranked, min(k, 3))
     if not chosen:
         return None
+    chosen = _with_elaboration(kg, chosen)
     evidence = [_evidence(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
     best_doc, best = kg.sentences_[chosen[0][1]]
     wants_list = bool(_LIST_QUESTION.search(q.text) or _OUTLINE_QUESTION.search(q.text))
@@ -381,6 +382,26 @@ def answer_search(kg, q, k):
         extra = quote_window(second.text, q.query, limit=120)
         text += _say(q, f" 另见：「{extra}」", f" See also: 「{extra}」")
     return _answer(q, text, evidence, {"method": "tf-idf over sentences", "candidates": len(ranked)})
+
+
+LEAD_SENTENCE_CHARS = 24
+_NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
+
+
+def _with_elaboration(kg, chosen):
+    """When the best sentence is a short lead (抓好支部书记“领头羊”。), the sentence after it in the same
+    paragraph says what the lead means: it becomes the second evidence, just under the lead's score."""
+    score, position = chosen[0]
+    doc, lead = kg.sentences_[position]
+    if (len(lead.text) > LEAD_SENTENCE_CHARS or _NUMBER.search(lead.text)
+            or position + 1 >= len(kg.sentences_)):
+        return chosen  # a short sentence with a number is an answer in itself (每年不少于32学时)
+    next_doc, following = kg.sentences_[position + 1]
+    if (next_doc is not doc or following.paragraph != lead.paragraph
+            or len(following.text) < max(2 * len(lead.text), 40)):
+        return chosen  # a next sentence as short as the lead is its sibling in a list, not its elaboration
+    rest = [(s, i) for s, i in chosen[1:] if i != position + 1]
+    return [chosen[0], (score * 0.99, position + 1)] + rest[:1]
 
 
 # ---------------------------------------------------------------------------- duties of a role
