@@ -4,7 +4,10 @@ What reading normalises, so that every offset refers to the stored text:
 
 * the byte order mark is dropped;
 * line endings ``\\r\\n`` and ``\\r`` become ``\\n``;
-* the text is put in Unicode NFC (a no-op for ordinary Chinese text).
+* the text is put in Unicode NFC (a no-op for ordinary Chinese text);
+* an HTML page (a file that starts with ``<!DOCTYPE html`` or ``<html``, as web pages saved under a ``.txt``
+  name do) is stored as its visible text: one line per block element, scripts and styles dropped, entities
+  decoded. Offsets then count in that visible text.
 
 Nothing else is changed: full-width spaces, quotes and ``*`` redactions stay as they are.
 All offsets that kg reports are code-point offsets into this stored text.
@@ -17,6 +20,7 @@ All offsets that kg reports are code-point offsets into this stored text.
 from __future__ import annotations
 
 import hashlib
+import html.parser
 import os
 import re
 import unicodedata
@@ -59,6 +63,51 @@ def normalise_text(text: str) -> str:
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+_HTML_START = re.compile(r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6",
+               "title", "blockquote", "pre", "dd", "dt", "ul", "ol", "header", "footer", "hr"}
+
+
+class _VisibleText(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces, self._hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript", "template"):
+            self._hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript", "template"):
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n")
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.pieces.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """The visible text of an HTML page, one line per block element.
+
+    >>> html_to_text("<html><head><style>p{}</style></head><body><p>第一条&nbsp;党组</p><p>第二条</p></body></html>")
+    '第一条 党组\\n第二条\\n'
+    """
+    parser = _VisibleText()
+    parser.feed(page)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.pieces).splitlines())
+    return "".join(f"{line}\n" for line in lines if line.strip())
+
+
+def looks_like_html(text: str) -> bool:
+    """True for an HTML page (a doctype or an ``<html>`` tag at the start), not for prose that mentions a tag."""
+    return bool(_HTML_START.match(text[:2000]))
 
 
 def _plausible(text: str) -> bool:
@@ -137,6 +186,10 @@ def read_bytes(data: bytes, name: str = "text", doc_id: str | None = None) -> So
         raw, encoding = decode_bytes(data)
     except ValueError as exc:
         raise ReadError(name, str(exc)) from None
+    if looks_like_html(raw):
+        raw = html_to_text(raw)
+        if not raw.strip():
+            raise ReadError(name, "an HTML page with no visible text")
     text = normalise_text(raw)
     if not text.strip():
         raise ReadError(name, "the file holds no text (only white space)")

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import KnowledgeGraph
 from kg.document import parse_document
-from kg.reading import read_bytes
 from kg.errors import ReadError
+from kg.reading import read_bytes, read_corpus, read_file
 
 CONTRACT_KEYS = {"question", "language", "intent", "answer", "entities", "evidence"}
 
@@ -112,3 +114,64 @@ def test_many_threads_get_the_same_answers_as_one(report_kg):
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(lambda q: json.dumps(report_kg.ask(q).to_dict(), ensure_ascii=False), questions))
     assert together == alone
+
+
+# ---------------------------------------------------------------------------------------------- files
+RULE = "第一条　党支部应当每月开展1次主题党日。\n第二条　党员应当按期交纳党费。\n"
+FILES = {
+    # name: (bytes, what the stored text holds, or the cause of the refusal)
+    "utf8.txt": (RULE.encode("utf-8"), RULE),
+    "utf8_bom.txt": (b"\xef\xbb\xbf" + RULE.encode("utf-8"), RULE),
+    "gb18030.txt": (RULE.encode("gb18030"), RULE),
+    "gbk.txt": (RULE.encode("gbk"), RULE),
+    "utf16.txt": (RULE.encode("utf-16"), RULE),
+    "utf16le_no_bom.txt": (RULE.encode("utf-16-le"), RULE),
+    "utf16be_no_bom.txt": (RULE.encode("utf-16-be"), RULE),
+    "mixed_endings.txt": (RULE.replace("\n", "\r\n", 1).encode("utf-8") + "第三条　\r结束。\n".encode("utf-8"),
+                          RULE + "第三条　\n结束。\n"),
+    "page.txt": (("<!DOCTYPE html><html><head><title>条例</title><script>var x = '<p>';</script></head>"
+                  "<body><p>第一条　党支部应当每月开展1次主题党日。</p><p>第二条　党员应当按期交纳党费。</p></body></html>"
+                  ).encode("utf-8"), "条例\n第一条 党支部应当每月开展1次主题党日。\n第二条 党员应当按期交纳党费。\n"),
+    "empty.txt": (b"", "empty"),
+    "blank.txt": (" \r\n\t\u3000\n".encode("utf-8"), "no text"),
+    "binary.txt": (bytes(range(256)) * 8, "binary"),
+    "nul_in_text.txt": ("党组书记\x00要做什么。".encode("utf-8") * 40, "NUL"),
+    "empty_page.txt": (b"<html><head><title></title></head><body><script>1</script></body></html>", "no visible text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_every_kind_of_file_is_read_or_refused_in_one_line_naming_it(tmp_path, name):
+    data, expected = FILES[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    try:
+        source = read_file(path)
+    except ReadError as exc:
+        message = str(exc)
+        assert message.startswith(str(path)) and expected in message and "\n" not in message
+        return
+    assert source.text == expected
+
+
+def test_a_50_mb_file_is_refused_by_size_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: the refusal comes from the size, nothing is read
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(ReadError, match=r"huge\.txt: too large \(52\.4 MB; the limit is 21\.0 MB\)"):
+        read_file(path)
+
+
+def test_a_folder_of_every_kind_reads_the_good_files_and_names_each_bad_one(tmp_path):
+    for name, (data, _) in FILES.items():
+        (tmp_path / name).write_bytes(data)
+    with (tmp_path / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    corpus = read_corpus(tmp_path)
+    read = {s.doc_id: s.text for s in corpus.sources}
+    good = {name.removesuffix(".txt") for name, (data, text) in FILES.items() if text.endswith("\n")}
+    assert set(read) == good
+    refused = sorted(Path(str(e).split(": ")[0]).name for e in corpus.errors)
+    assert refused == sorted({*FILES, "huge.txt"} - {f"{name}.txt" for name in good})
+    kg = KnowledgeGraph().fit(tmp_path)
+    assert len(kg.documents_) == len(good) and len(kg.read_errors_) == len(corpus.errors)

@@ -323,3 +323,19 @@ def test_every_store_command_has_help():
     for command in ("add", "remove", "build"):
         result = run_kg(command, "--help")
         assert result.returncode == 0 and "--store" in result.stdout
+
+
+def test_questions_written_as_sparql_change_nothing_in_the_store(store_spec):
+    from .test_reliability import HOSTILE
+
+    kg = KnowledgeGraph(store=store_spec).fit(texts={"rule": "第一条　党支部应当每月开展1次主题党日。"})
+    with open_store(store_spec) as store:
+        before = store.count_triples()
+    for question in HOSTILE:
+        assert kg.ask(question).to_dict()["answer"]
+    reopened = KnowledgeGraph(store=store_spec).open()
+    for question in HOSTILE[:6]:
+        reopened.ask(question)
+    with open_store(store_spec) as store:
+        assert store.count_triples() == before
+    assert [d.text for d in reopened.documents_] == ["第一条　党支部应当每月开展1次主题党日。"]
