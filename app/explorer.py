@@ -14,11 +14,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helper modules b
 
 from explorer_ask import show_ask_page  # noqa: E402
 from explorer_browse import show_formulae_page, show_graph_page, show_roles_page  # noqa: E402
-from explorer_common import apply_style, corpus_from_args, current_graph, language, load_graph  # noqa: E402
+from explorer_common import apply_style, current_graph, language, load_graph  # noqa: E402
 from explorer_data import show_documents_page, show_export_page, show_sparql_page  # noqa: E402
 from explorer_text import PAGES, word  # noqa: E402
 
 from kg.errors import KgError  # noqa: E402
+from kg.explore import corpus_from_args  # noqa: E402
 from kg.views import escape_markdown  # noqa: E402
 
 # Choices that name things in one graph; a new graph (after an upload) starts them afresh.

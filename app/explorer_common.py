@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import html
 from pathlib import Path
 
@@ -10,24 +9,17 @@ import streamlit as st
 from explorer_text import word
 
 from kg import KnowledgeGraph
-from kg.resources import sample_corpus_dir
+from kg.explore import prebuilt_graph
 
 STYLE_SHEET = Path(__file__).with_name("explorer.css")
 
 
-def corpus_from_args(argv) -> tuple:
-    """The corpus paths given after ``--`` on the command line (``--corpus PATH``, repeatable)."""
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--corpus", action="append", default=[])
-    known, _ = parser.parse_known_args(argv)
-    paths = known.corpus or [str(sample_corpus_dir())]
-    return tuple(str(Path(p).expanduser().resolve()) for p in paths)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_graph(corpus: tuple) -> KnowledgeGraph:
-    """The graph of a corpus, built once per server and shared by every session (asking never mutates it)."""
-    return KnowledgeGraph().fit(corpus=list(corpus))
+    """The graph of a corpus, built once per server and shared by every session (asking never mutates it):
+    the one ``kg explore`` built before the server started, else built now."""
+    prebuilt = prebuilt_graph(corpus)
+    return prebuilt if prebuilt is not None else KnowledgeGraph().fit(corpus=list(corpus))
 
 
 def language() -> str:

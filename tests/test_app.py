@@ -286,11 +286,25 @@ def test_launch_runs_streamlit_on_the_bundled_app(monkeypatch, tmp_path):
     monkeypatch.setattr(explore.subprocess, "call", lambda command, cwd: calls.append(command) or 0)
     assert explore.launch(corpus=[tmp_path], port=8600, address="127.0.0.1", open_browser=False) == 0
     command = calls[0]
-    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("explorer.py")
+    assert command[1:4] == ["-m", "kg.explore", "run"] and command[4].endswith("explorer.py")
     assert Path(command[4]).is_file()
     assert command[command.index("--server.port") + 1] == "8600"
     assert command[command.index("--server.headless") + 1] == "true"
     assert command[-3:] == ["--", "--corpus", str(tmp_path.resolve())]
+
+
+def test_the_server_process_prebuilds_the_graph_for_the_app(tmp_path):
+    (tmp_path / "rule.txt").write_text("第一条　党支部应当每月开展1次主题党日。", encoding="utf-8")
+    corpus = explore.corpus_from_args(["--corpus", str(tmp_path)])
+    assert explore.prebuilt_graph(corpus) is None
+    kg = explore.prebuild(corpus)
+    try:
+        assert explore.prebuilt_graph(corpus) is kg
+        assert [d.doc_id for d in kg.documents_] == ["rule"]
+        assert "每月开展1次主题党日" in kg.ask("党支部要做什么？").text
+    finally:
+        explore._PREBUILT.clear()
+    assert explore.prebuild(explore.corpus_from_args(["--corpus", str(tmp_path / "missing")])) is None
 
 
 def test_launch_without_streamlit_says_how_to_install(monkeypatch):

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from kg import explore
+
 from .conftest import ROOT
 
 APP = ROOT / "app" / "explorer.py"
@@ -74,10 +76,9 @@ def server(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     log = tmp_path_factory.mktemp("explorer") / "streamlit.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        # The command `kg explore` runs: the graph is built before the server answers.
+        process = subprocess.Popen(explore.explorer_command(port=port, address="127.0.0.1", open_browser=False),
+                                   cwd=APP.parent, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_until_healthy(url, process, log)
         yield url, log
