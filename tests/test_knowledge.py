@@ -44,3 +44,18 @@ def test_asking_does_not_change_the_graph(report_kg):
     before = report_kg.stats()
     report_kg.ask("第一书记要做什么？")
     assert report_kg.stats() == before
+
+
+def test_counting_questions_say_the_number_in_the_unit_asked():
+    kg = KnowledgeGraph().fit(texts={"meeting": (
+        "一、会议情况\n本次会议由党委书记主持，班子成员等7人参加了会议。会议共梳理出风险点23项，形成整改措施4条。"
+        "会议强调要坚持“四个意识”。\n二、下一步打算\n每季度开展1次廉政谈话，全年不少于4次。\n")})
+    people = kg.ask("有多少名班子成员参加了会议？")
+    assert people.intent == "count" and people.text.startswith("7人")
+    points = kg.ask("一共梳理了多少项风险点？")
+    assert points.text.startswith("23项") and "四个" not in points.text.split("。")[0]
+    english = kg.ask("How many people attended the meeting?")
+    assert english.intent == "count" and english.text.startswith("7人")
+    for answer in (people, points, english):
+        for item in answer.evidence:
+            assert kg.document(item.doc).text[item.start:item.end] == item.text
