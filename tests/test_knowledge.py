@@ -59,3 +59,16 @@ def test_counting_questions_say_the_number_in_the_unit_asked():
     for answer in (people, points, english):
         for item in answer.evidence:
             assert kg.document(item.doc).text[item.start:item.end] == item.text
+
+
+def test_comparing_two_roles_quotes_what_each_must_do_or_a_sentence_naming_both():
+    kg = KnowledgeGraph().fit(texts={"rules": (
+        "第一条　党支部书记负责主持支部全面工作，每月召开1次支部委员会会议。\n"
+        "第二条　组织委员负责党员发展和组织关系接转工作。\n"
+        "第三条　宣传委员负责党员教育和宣传工作。\n"
+        "第四条　预备党员的权利，除了没有表决权以外，同正式党员一样。\n")})
+    duties = kg.ask("党支部书记和组织委员的职责有什么不同？")
+    assert duties.intent == "compare"
+    assert "主持支部全面工作" in duties.text and "党员发展" in duties.text
+    rights = kg.ask("预备党员和正式党员的权利有什么不同？")
+    assert "没有表决权" in rights.text and rights.evidence[0].text.startswith("预备党员的权利")
