@@ -260,3 +260,22 @@ def test_elliptical_coordination_of_bearers(real):
 def test_long_modified_bearer(real):
     found = duties_in(real, "dangyuan_jiaoyu_guanli_tiaoli_2019", "建立健全流动人才党员党组织")
     assert found[0].bearer.label == "公共就业和人才服务机构党组织"
+
+
+def test_discovery_reads_the_bearers_of_the_full_analysis(lexicon):
+    """Role discovery reads bearers only (no duties, no judging of units without their own bearer):
+    the spans are those of the full reading, and a second reading of a document is the first one."""
+    from kg.extract.duties import _analyse_document, analyse_document
+
+    samples = Path(__file__).resolve().parents[1] / "corpus"
+    for path in sorted(samples.glob("*.txt")):
+        doc = parse_document(read_file(path).text, path.stem)
+        full = _analyse_document(doc, lexicon)
+        quick = _analyse_document(doc, lexicon, bearers_only=True)
+        own = [[b for _, r, _ in readings if r is not None and r.own_bearer for b in r.bearers]
+               for readings in (full, quick)]
+        assert own[0] == own[1]
+        assert [s.index for s, r, _ in full if r is None] == [s.index for s, r, _ in quick if r is None]
+        assert analyse_document(doc, lexicon) == full
+        assert analyse_document(doc, lexicon) == full
+        assert extract_duties(doc, lexicon) == extract_duties(doc, lexicon)

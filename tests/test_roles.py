@@ -121,3 +121,59 @@ def test_discovery_on_the_real_texts(lexicon):
     labels = {t.zh for t in discover_terms(docs, lexicon)}
     assert {"教育部党组", "中央宣传部", "机关基层党组织专职副书记", "纪律检查组组长"} <= labels
     assert not labels & {"全面提高机关", "拓宽党员", "报上级党组织", "民主评议党员", "模范机关", "领导机关工会"}
+
+
+# ------------------------------------------------------------------ the index-based scanner reads as the walk did
+
+SAMPLES = Path(__file__).resolve().parents[1] / "corpus"
+TRICKY = ("党委会和委员会的委员，书记处书记", "黨組（黨委）書記和党委(组)书记", "中央委员会全体会议", "网格党小组长每周走访",
+          "每名机关党员、3名党员、各级党委（党组）", "“三会一课”制度和主题党日", "")
+
+
+def _sample_lines():
+    lines = [line for p in sorted(SAMPLES.glob("*.txt")) for line in read_file(p).text.splitlines() if line.strip()]
+    return lines + list(TRICKY)
+
+
+def _term_at_walk(text, q, lexicon):
+    """How a name at ``q`` was found before the index: the lexicon's matcher over the next 40 characters."""
+    for m in lexicon.find(text[q:q + 40], kinds=("role", "organization")):
+        return m if m.start == 0 else None
+    return None
+
+
+def test_scanner_positions_match_the_character_walk(lexicon):
+    from kg.extract.roles import DETERMINERS, HEADS, _QUANTITY_DET, _Scanner
+
+    small = Lexicon([Term("PartyCommittee", "organization", "党委"), Term("Member", "role", "委员"),
+                     Term("ThreeMeetings", "mechanism", "三会一课"), Term("Secretary", "role", "书记")])
+    for lex in (lexicon, small):
+        for text in _sample_lines():
+            sc = _Scanner(text, lex)
+            for q in range(len(text) + 2):
+                assert sc.term_at(q) == _term_at_walk(text, q, lex), (text, q)
+                head = next(((h, k) for h, k in HEADS if text.startswith(h, q)), None)
+                assert sc.head_at(q) == head, (text, q)
+                m = _QUANTITY_DET.match(text, q)
+                det = m.end() - q if m else next((len(d) for d in DETERMINERS if text.startswith(d, q)), 0)
+                assert sc.determiner_at(q) == det, (text, q)
+
+
+def test_pos_tags_are_jieba_s():
+    import jieba.posseg
+
+    from kg.extract.roles import pos_tags
+
+    for text in _sample_lines()[:200]:
+        for piece in (text, text[3:17], text[len(text) // 2:]):
+            assert pos_tags(piece) == tuple((w.word, w.flag) for w in jieba.posseg.dt.cut(piece)), piece
+
+
+def test_cached_scans_keep_lexicons_apart():
+    text = "网格党小组长每周走访"
+    plain = Lexicon([Term("PartyCell", "organization", "党小组")])
+    leader = Lexicon([Term("PartyCell", "organization", "党小组"), Term("CellLeader", "role", "网格党小组长")])
+    for _ in range(2):
+        assert resolve_bearer(text, plain).key == "found:网格党小组长"
+        assert resolve_bearer(text, leader).key == "CellLeader"
+        assert resolve_bearer(text, None) is None

@@ -19,7 +19,10 @@ practice, in a regulation it needs a modal word, a named bearer, a frequency or 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..document import MEASURE, PRACTICE, PROBLEM, RULE
 from ..facts import DEFAULT, OBLIGATION, PERMISSION, PROHIBITION, Duty, EntityRef, Frequency
@@ -50,6 +53,11 @@ def split_clauses(text: str, offset: int = 0) -> list:
     >>> [(c.start, c.end, c.seg) for c in split_clauses("建立“一书两单三会议”（责任书，清单），使其统一；落实。")]
     [(0, 19, 0), (20, 24, 0), (25, 27, 1)]
     """
+    return list(_split_clauses(text, offset))
+
+
+@lru_cache(maxsize=4096)
+def _split_clauses(text, offset):
     clauses, depth, start, seg, straight = [], 0, 0, 0, False
     for i, ch in enumerate(text):
         if ch in _OPEN:
@@ -64,7 +72,7 @@ def split_clauses(text: str, offset: int = 0) -> list:
             if ch in "；;":
                 seg += 1
     _add_clause(clauses, text, start, len(text), seg, offset)
-    return clauses
+    return tuple(clauses)
 
 
 def _add_clause(clauses, text, start, end, seg, offset):
@@ -143,6 +151,7 @@ _QUANTITY_RE = re.compile(r"按[^，；。]{0,12}?比例|[0-9*]+%?(?:-|—|～|~
                           r"|(?<![0-9])(?:[0-9]+|\*+)(?:个|名)(?!月)")
 
 
+@lru_cache(maxsize=16384)
 def find_modal(text: str):
     """The first modal word of ``text`` outside quotes and brackets: ``(start, end, modality, strip)``.
 
@@ -616,11 +625,17 @@ def _read_modality(doc, reading, after, state):
         reading.action_start = adverbials[0][0]
     elif adverbials:
         reading.condition = "；".join(x for x in (reading.condition, *(text[a:b] for a, b in adverbials)) if x)
-    _judge(doc, reading)
+    _judge(doc, reading, state.get("bearers_only", False))
 
 
-def _judge(doc, reading):
-    """Why a unit is not a duty: a statement, a structure rule, a chain, nothing left."""
+def _judge(doc, reading, bearers_only=False):
+    """Why a unit is not a duty: a statement, a structure rule, a chain, nothing left.
+
+    With ``bearers_only`` (role discovery) only what decides a unit's own bearers is judged: whether a
+    unit is a duty does not change who it names.
+    """
+    if bearers_only and not reading.own_bearer:
+        return
     text = doc.text
     action = text[reading.action_start:reading.action_end]
     whole = text[reading.unit.body:reading.unit.end]
@@ -639,7 +654,7 @@ def _judge(doc, reading):
         reading.skip = "structure"
     elif action.startswith("予以") and reading.bearers and not reading.agent and reading.own_bearer:
         reading.bearers = []
-    elif _signature(action):
+    elif not bearers_only and _signature(action):
         reading.skip = "no action"
 
 
@@ -826,8 +841,33 @@ def _duties_of(doc, sentence, reading) -> list:
                  condition, sentence.kind == PRACTICE, sentence.kind, start, end) for b in bearers]
 
 
+# The duty and chain extractors both read every document; the readings of the last few documents are
+# kept (with the document and lexicon themselves, so their ids cannot be reused while kept).
+_ANALYSES = OrderedDict()
+_ANALYSES_LOCK = threading.Lock()
+_ANALYSES_KEPT = 4
+
+
 def analyse_document(doc, lexicon):
-    """Every unit reading of the document, with the duties they give: ``[(sentence, reading, duties)]``."""
+    """Every unit reading of the document, with the duties they give: ``[(sentence, reading, duties)]``.
+
+    The readings are shared between calls with the same document and lexicon: read them, do not change them.
+    """
+    key = (id(doc), id(lexicon))
+    kept = _ANALYSES.get(key)
+    if kept is not None and kept[0] is doc and kept[1] is lexicon and kept[2] is doc.text:
+        return list(kept[3])
+    results = _analyse_document(doc, lexicon)
+    with _ANALYSES_LOCK:   # the explorer reads from several threads
+        _ANALYSES[key] = (doc, lexicon, doc.text, results)
+        while len(_ANALYSES) > _ANALYSES_KEPT:
+            _ANALYSES.popitem(last=False)
+    return list(results)
+
+
+def _analyse_document(doc, lexicon, bearers_only=False):
+    """The readings of :func:`analyse_document`; with ``bearers_only``, only the bearers they name are
+    read (for role discovery: no duties, and readings without their own bearer are left unjudged)."""
     items = _item_context(doc, lexicon)
     leads = {lead[2].index for lead in items.values() if lead[3]}
     results = []
@@ -836,15 +876,16 @@ def analyse_document(doc, lexicon):
         if _is_heading(doc, sentence) or sentence.index in leads:
             continue
         if sentence.index in items:
-            results.append((sentence, None, _item_duties(doc, sentence, items[sentence.index], lexicon)))
+            duties = [] if bearers_only else _item_duties(doc, sentence, items[sentence.index], lexicon)
+            results.append((sentence, None, duties))
             continue
-        state = {"carry": None, "modality": None, "subject": None}
+        state = {"carry": None, "modality": None, "subject": None, "bearers_only": bearers_only}
         if sentence.kind == RULE and _in_article(doc, sentence):
             state["carry"] = paragraph_subject.get(sentence.paragraph)
             state["sentence_subject"] = paragraph_subject.get(sentence.paragraph)
         for reading in read_sentence(doc, sentence, lexicon, state):
             duties = []
-            if not reading.skip and _wanted(doc, sentence, reading):
+            if not bearers_only and not reading.skip and _wanted(doc, sentence, reading):
                 duties = _duties_of(doc, sentence, reading)
             results.append((sentence, reading, duties))
         if state.get("subject"):
@@ -871,7 +912,7 @@ def subject_spans(doc, lexicon) -> list:
     from .problems import concern_spans
 
     spans = []
-    for sentence, reading, _ in analyse_document(doc, lexicon):
+    for sentence, reading, _ in _analyse_document(doc, lexicon, bearers_only=True):
         if reading is not None and reading.own_bearer:
             spans.extend(reading.bearers)
         elif reading is None:   # an item of a list names its own bearer (（三）机关基层党组织专职副书记列席…)

@@ -43,7 +43,6 @@ own words (从严治党), so ``text == doc.text[start:end] + head`` where the he
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -472,12 +471,10 @@ def _head_end(window, num_len):
 
 @lru_cache(maxsize=8192)
 def _pos_words(text):
-    """jieba words with their part-of-speech tags, cached (jieba's own logging silenced)."""
-    import jieba
-    import jieba.posseg as pseg
+    """jieba words with their part-of-speech tags, cached (:func:`kg.extract.roles.pos_tags`)."""
+    from .roles import pos_tags
 
-    jieba.setLogLevel(logging.ERROR)
-    return tuple((w.word, w.flag) for w in pseg.cut(text))
+    return pos_tags(text)
 
 
 def _matching_bracket(text, open_pos):

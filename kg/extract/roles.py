@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..facts import EntityRef
-from ..lexicon import Term
+from ..lexicon import _BLOCKED_AFTER, Match, Term
 from ..normalize import fold
 
 ROLE, ORGANIZATION = "role", "organization"
@@ -74,6 +75,9 @@ _CONJUNCTIONS = ("以及", "或者", "和", "及", "或", "与", "、")
 _MAX_MODIFIER = 6
 _BRACKET = re.compile(r"[（(]([^（）()]{1,12})[）)]")
 _NOTE = re.compile(r"[（(](?:含|包括|下同|以下简称|简称)[^（）()]*[）)]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_LIST = re.compile(r"[\u3400-\u9fff、]+")
+_OTHER_INSIDE = re.compile(r"(?<=[\u3400-\u9fff])(?:其他|其余)(?=[\u3400-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,40 @@ def _jieba():
 
 @lru_cache(maxsize=4096)
 def pos_tags(text: str) -> tuple:
-    return tuple((w.word, w.flag) for w in _jieba().posseg.cut(text))
+    """jieba's words of ``text`` with their part-of-speech tags (``jieba.posseg.cut``), cached."""
+    return tuple((w.word, w.flag) for w in _tagger().cut(text))
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """``jieba.posseg``'s tokenizer with its HMM step for unknown words cached: the same words and tags.
+
+    That step (a Viterbi pass over a run of characters no dictionary word covers) is most of the time
+    jieba spends tagging, and it depends only on the run of characters, not on the text around it or
+    the dictionary, so the many overlapping phrases the extractors tag share it. When jieba's internals
+    are not as expected, the tagger is jieba's own.
+    """
+    posseg = _jieba().posseg
+    base = posseg.dt
+    if not callable(getattr(posseg.POSTokenizer, "_POSTokenizer__cut_detail", None)):
+        return base
+
+    class _Tagger(posseg.POSTokenizer):
+        def __init__(self):   # jieba's own dictionary and tag table, not read again
+            pass
+
+        tokenizer = property(lambda self: base.tokenizer)
+        word_tag_tab = property(lambda self: base.word_tag_tab)
+
+        def _POSTokenizer__cut_detail(self, sentence):   # the name jieba's __cut_DAG calls
+            return iter(_unknown_words(sentence))
+
+    return _Tagger()
+
+
+@lru_cache(maxsize=65536)
+def _unknown_words(run: str) -> tuple:
+    return tuple(_jieba().posseg.dt._POSTokenizer__cut_detail(run))
 
 
 @lru_cache(maxsize=4096)
@@ -113,36 +150,142 @@ def is_verbal(word_flag) -> bool:
     return word_flag[1][:1] == "v" or word_flag[1] in ("i",)
 
 
+def _by_first_char(words):
+    """``{first character: ((word, value), …)}`` keeping the order of ``words`` (longest first)."""
+    index = {}
+    for word, value in words:
+        index.setdefault(word[0], []).append((word, value))
+    return {ch: tuple(items) for ch, items in index.items()}
+
+
+_HEAD_INDEX = _by_first_char(HEADS)
+_DETERMINER_INDEX = _by_first_char((d, len(d)) for d in DETERMINERS)
+# For 网格党小组 + 长: the heads that cover a character at an offset k ≥ 1, in the order of HEADS then k.
+_HEAD_COVERING = {}
+for _head, _kind in HEADS:
+    for _k in range(1, len(_head)):
+        _HEAD_COVERING.setdefault(_head[_k], []).append((_head, _kind, _k))
+_QUANTITY_START = frozenset("0123456789０１２３４５６７８９*＊一二两三四五六七八九十百千")
+_WINDOW = 40   # a lexicon name is looked for in the next 40 characters, as it always was
+
+
+class _LexiconIndex:
+    """A lexicon's Chinese names keyed by their first (folded) character, longest first.
+
+    ``match(text, fold(text), q)`` is what ``lexicon.find(text[q:q + 40], kinds=KINDS)`` gave for a name at
+    ``q``: the leftmost-longest name there (the matcher's regular expression tries the names longest
+    first), dropped when a longer word goes on after it (委员会) or when it is not a role or an
+    organization, since :meth:`kg.lexicon.Lexicon.find` then skips past it.
+    """
+
+    def __init__(self, lexicon):
+        self.lexicon = lexicon   # held, so the id this index is cached under is never reused
+        index = {}
+        for surface in sorted(lexicon._by_surface, key=lambda s: (-len(s), s)):
+            index.setdefault(surface[0], []).append((surface, lexicon._by_surface[surface]))
+        self.by_first = {ch: tuple(items) for ch, items in index.items()}
+
+    def match(self, text, folded, q):
+        candidates = self.by_first.get(folded[q]) if q < len(folded) else None
+        if not candidates:
+            return None
+        limit = q + _WINDOW
+        for surface, term in candidates:
+            if folded.startswith(surface, q, limit):
+                end = q + len(surface)
+                blocked = _BLOCKED_AFTER.get(surface)
+                if blocked and folded.startswith(blocked, end, limit):
+                    return None
+                if term.kind not in KINDS:
+                    return None
+                return Match(0, len(surface), text[q:end], term)
+        return None
+
+
+_INDEXES = {}
+
+
+def _lexicon_index(lexicon):
+    entry = _INDEXES.get(id(lexicon))
+    if entry is None or entry.lexicon is not lexicon:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        entry = _INDEXES[id(lexicon)] = _LexiconIndex(lexicon)
+    return entry
+
+
 class _Scanner:
-    """Lexicon look-ups at each position of one text, cached."""
+    """Lexicon look-ups at each position of one text, and the names read from each position, cached.
+
+    Everything here depends only on the text and the lexicon, so one scanner serves every reading of
+    the same text with the same lexicon (see :func:`_scanner`).
+    """
 
     def __init__(self, text, lexicon):
         self.text, self.lexicon, self._terms = text, lexicon, {}
+        self._index = _lexicon_index(lexicon) if lexicon_ok(lexicon) else None
+        self._folded = fold(text) if self._index is not None else ""
+        self._heads, self._roles, self._lists, self._before = {}, {}, {}, {}
 
     def term_at(self, q):
-        if q not in self._terms:
-            found = None
-            if lexicon_ok(self.lexicon):
-                for m in self.lexicon.find(self.text[q:q + 40], kinds=KINDS):
-                    found = m if m.start == 0 else None
-                    break
+        try:
+            return self._terms[q]
+        except KeyError:
+            found = self._index.match(self.text, self._folded, q) if self._index is not None else None
             self._terms[q] = found
-        return self._terms[q]
+            return found
 
     def head_at(self, q):
-        for head, kind in HEADS:
-            if self.text.startswith(head, q):
-                return head, kind
-        return None
+        try:
+            return self._heads[q]
+        except KeyError:
+            pass
+        found = None
+        text = self.text
+        if q < len(text):
+            for head, kind in _HEAD_INDEX.get(text[q], ()):
+                if text.startswith(head, q):
+                    found = (head, kind)
+                    break
+        self._heads[q] = found
+        return found
 
     def determiner_at(self, q):
-        m = _QUANTITY_DET.match(self.text, q)
-        if m:
-            return m.end() - q
-        for det in DETERMINERS:
-            if self.text.startswith(det, q):
-                return len(det)
+        text = self.text
+        if q >= len(text):
+            return 0
+        ch = text[q]
+        if ch in _QUANTITY_START:
+            m = _QUANTITY_DET.match(text, q)
+            if m:
+                return m.end() - q
+        for det, n in _DETERMINER_INDEX.get(ch, ()):
+            if text.startswith(det, q):
+                return n
         return 0
+
+
+_SCANNERS = {}
+_SCANNERS_LOCK = threading.Lock()
+_SCANNER_CACHE_SIZE = 4096
+
+
+def _scanner(text, lexicon):
+    """The scanner of ``text`` with ``lexicon``, shared by every reading of the same text.
+
+    The last 4,096 texts keep their scanners (the oldest goes first); a scanner holds its lexicon, so
+    the lexicon's id cannot be reused by another one while the scanner is kept.
+    """
+    key = (text, id(lexicon))
+    sc = _SCANNERS.get(key)
+    if sc is not None and sc.lexicon is lexicon:
+        return sc
+    sc = _Scanner(text, lexicon)
+    with _SCANNERS_LOCK:   # the explorer reads from several threads
+        _SCANNERS[key] = sc
+        while len(_SCANNERS) > _SCANNER_CACHE_SIZE:
+            del _SCANNERS[next(iter(_SCANNERS))]
+    return sc
 
 
 def lexicon_ok(lexicon) -> bool:
@@ -157,7 +300,7 @@ def _valid_modifier(text, start, end) -> bool:
         return modifier in _PLACE_CHARS   # 村党组织书记, 镇党委书记
     if not 2 <= len(modifier) <= _MAX_MODIFIER or "的" in modifier:
         return False
-    if not re.fullmatch(r"[\u3400-\u9fff]+", modifier):
+    if not _HAN_RUN.fullmatch(modifier):
         return False
     if start not in _boundaries(text) and start != 0:
         return False
@@ -197,8 +340,7 @@ def _scan_core(sc, q, allow_modifier=True):
             pieces.append(("head", q, q + len(head[0]), head[1]))
             q += len(head[0])
             continue
-        other = re.match(r"其他|其余", text[q:])
-        if other and pieces and pieces[-1][0] == "term" and sc.head_at(q + 2):
+        if text.startswith(("其他", "其余"), q) and pieces and pieces[-1][0] == "term" and sc.head_at(q + 2):
             head = sc.head_at(q + 2)   # 党组其他成员: the other members of the 党组
             pieces.append(("head", q, q + 2 + len(head[0]), head[1]))
             q += 2 + len(head[0])
@@ -215,7 +357,7 @@ def _scan_core(sc, q, allow_modifier=True):
             q += 4
             continue
         bracket = _BRACKET.match(text, q)
-        if bracket and pieces and not _NOTE.match(text, q) and re.fullmatch(r"[\u3400-\u9fff、]+", bracket.group(1)):
+        if bracket and pieces and not _NOTE.match(text, q) and _HAN_LIST.fullmatch(bracket.group(1)):
             pieces.append(("bracket", q, bracket.end(), None))
             q = bracket.end()
             continue
@@ -230,11 +372,13 @@ def _scan_core(sc, q, allow_modifier=True):
 
 
 def _overlapping_head(text, term_start, q):
-    for head, kind in HEADS:
-        for k in range(1, len(head)):
-            s = q - k
-            if s > term_start and text.startswith(head, s) and s + len(head) > q:
-                return s + len(head), kind
+    """A head word that starts after ``term_start`` and before ``q`` and goes on past ``q``."""
+    if q >= len(text):
+        return None
+    for head, kind, k in _HEAD_COVERING.get(text[q], ()):   # heads with text[q] at k ≥ 1, in HEADS order
+        s = q - k
+        if s > term_start and text.startswith(head, s):
+            return s + len(head), kind
     return None
 
 
@@ -251,7 +395,7 @@ def _resolve(text, core_start, end, pieces, lexicon, sc):
     """The reference of the name ``text[core_start:end]``: a lexicon term, else a discovered one."""
     surface = text[core_start:end]
     name = surface[:-4] if surface.endswith("全体会议") else surface
-    name = re.sub(r"(?<=[\u3400-\u9fff])(?:其他|其余)(?=[\u3400-\u9fff])", "", name)
+    name = _OTHER_INSIDE.sub("", name)
     if lexicon_ok(lexicon):
         for candidate in (name, _BRACKET.sub("", name)):
             term = lexicon.lookup(candidate)
@@ -280,12 +424,21 @@ def scan_role(text, start, lexicon, allow_modifier=True):
     >>> span.ref.label, span.ref.kind, span.broader
     ('网格党小组长', 'role', 'PartyCellLeader')
     """
-    sc = _Scanner(text, lexicon)
+    sc = _scanner(text, lexicon)
     return _scan_role(sc, start, allow_modifier)
 
 
 def _scan_role(sc, start, allow_modifier=True):
     """Try the name as written, then without each leading determiner; a lexicon name wins."""
+    key = (start, allow_modifier)
+    try:
+        return sc._roles[key]
+    except KeyError:
+        found = sc._roles[key] = _scan_role_uncached(sc, start, allow_modifier)
+        return found
+
+
+def _scan_role_uncached(sc, start, allow_modifier):
     q, first_found = start, None
     for _ in range(5):
         found = _scan_core(sc, q, allow_modifier)
@@ -319,11 +472,19 @@ def roles_at(text, start, lexicon, strict=True):
     >>> roles_at("支部书记的职责", 0, lex)
     []
     """
-    sc = _Scanner(text, lexicon)
+    sc = _scanner(text, lexicon)
     return _roles_at(sc, start, strict)
 
 
 def _roles_at(sc, start, strict=True):
+    key = (start, strict)
+    spans = sc._lists.get(key)
+    if spans is None:
+        spans = sc._lists[key] = _roles_at_uncached(sc, start, strict)
+    return list(spans)
+
+
+def _roles_at_uncached(sc, start, strict):
     text = sc.text
     first = _scan_role(sc, start)
     if first is None:
@@ -404,11 +565,18 @@ def role_before(text, end, lexicon):
     >>> [(s.surface, s.start) for s in role_before("明确有专职党组织书记部门的行政负责人原则上", 18, lex)]
     [('行政负责人', 13)]
     """
-    sc = _Scanner(text, lexicon)
+    sc = _scanner(text, lexicon)
     return _role_before(sc, end)
 
 
 def _role_before(sc, end):
+    spans = sc._before.get(end)
+    if spans is None:
+        spans = sc._before[end] = _role_before_uncached(sc, end)
+    return list(spans)
+
+
+def _role_before_uncached(sc, end):
     text = sc.text
     best = None
     for s in range(max(0, end - 24), end):
@@ -443,7 +611,7 @@ def roles_in(text, lexicon):
     >>> [r.surface for r in roles_in("激发党支部战斗堡垒作用和党员先锋模范作用", lex)]
     ['党支部', '党员']
     """
-    sc = _Scanner(text, lexicon)
+    sc = _scanner(text, lexicon)
     spans, q = [], 0
     while q < len(text):
         span = _scan_role(sc, q, allow_modifier=False) if sc.term_at(q) or sc.determiner_at(q) else None
