@@ -33,6 +33,7 @@ from .extract import discover_terms, extract_facts
 from .factbase import FactBase, formula_key
 from .formula_names import english_formula_name
 from .index import PassageIndex, TextIndex, shared_tokenizer
+from .pinyin import NameFinder
 from .lexicon import Lexicon, Term, load_lexicon
 from .reading import DEFAULT_MAX_BYTES, read_corpus, read_text
 from .resources import sample_corpus_dir
@@ -291,7 +292,8 @@ class KnowledgeGraph:
                         self._indexes = {"tokenizer": tokenizer,
                                          "sentences": TextIndex(cache).fit(texts),
                                          "passages": PassageIndex(cache).fit(texts),
-                                         "duties": TextIndex(cache).fit(duty_texts)}
+                                         "duties": TextIndex(cache).fit(duty_texts),
+                                         "names": NameFinder().fit(texts)}
         return self._indexes
 
     @property
@@ -308,6 +310,11 @@ class KnowledgeGraph:
     def passage_index_(self):
         """The passage index over all sentences."""
         return self._text_indexes()["passages"]
+
+    @property
+    def name_finder_(self):
+        """Finds names written in pinyin in English questions (Sun Hongliang → 孙洪亮) in the sentences."""
+        return self._text_indexes()["names"]
 
     @property
     def duty_index_(self):

@@ -72,3 +72,15 @@ def test_comparing_two_roles_quotes_what_each_must_do_or_a_sentence_naming_both(
     assert "主持支部全面工作" in duties.text and "党员发展" in duties.text
     rights = kg.ask("预备党员和正式党员的权利有什么不同？")
     assert "没有表决权" in rights.text and rights.evidence[0].text.startswith("预备党员的权利")
+
+
+def test_a_persons_posts_are_read_off_the_titles_before_the_name_in_chinese_and_in_pinyin():
+    kg = KnowledgeGraph().fit(texts={"minutes": (
+        "一、会议情况\n会议由区委书记、区长赵明远主持。区委副书记、纪委书记钱立新通报了巡察情况。"
+        "赵明远强调，各级党组织要压实主体责任。\n")})
+    chinese = kg.ask("钱立新担任什么职务？")
+    assert chinese.intent == "post_holder"
+    assert chinese.text.startswith("钱立新：区委副书记、纪委书记")
+    english = kg.ask("What posts does Zhao Mingyuan hold?")
+    assert english.intent == "post_holder" and "区委书记、区长" in english.text
+    assert english.evidence[0].text.startswith("会议由区委书记、区长赵明远主持")

@@ -89,6 +89,7 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
     entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
     positions = range(len(kg.sentences_)) if among is None else among
+    rare = _rare_literals(kg, q, scores)
     for i in positions:
         doc, sentence = kg.sentences_[i]
         score = float(scores[i])
@@ -97,6 +98,7 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
         folded = fold(sentence.text)
         score += 0.25 * sum(1 for quote in folded_quotes if quote in folded)
         score += 0.08 * sum(1 for names in entity_names if any(n in folded for n in names))
+        score += 0.2 * sum(1 for word in rare if word in folded)
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
         score += doc_bonus.get(doc.doc_id, 0.0)
@@ -105,6 +107,17 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+def _rare_literals(kg, q, scores, most=3) -> list:
+    """Names in the question (a person, a place, a body, as jieba's tagger sees them) that the lexicon
+    does not know, found as written in at most ``most`` sentences: a sentence that holds one is likely
+    the one asked about."""
+    words = [w for w in kg.tokenizer_.proper_nouns(q.query) if kg.lexicon_.lookup(w) is None]
+    if not words:
+        return []
+    candidates = [fold(kg.sentences_[i][1].text) for i in np.flatnonzero(scores > 0)]
+    return [w for w in dict.fromkeys(words) if 0 < sum(1 for text in candidates if w in text) <= most]
 
 
 _WHAT_IS = (re.compile(r"^(?:什么是|何为|何谓)(.{2,16}?)[？?。]*$"),
@@ -690,11 +703,73 @@ def _formula_context(kg, q, term, k):
 
 
 # ---------------------------------------------------------------------------- posts
+_TITLE = re.compile(r"(?:书记|校长|院长|主任|局长|部长|厅长|处长|科长|组长|委员|主席|经理|董事长|负责人|成员|秘书长|常委|"
+                    r"区长|县长|市长|镇长|乡长|社长|馆长|所长|站长|队长|行长|干事|代表)$")
+_BEFORE_TITLES = re.compile(r".*[，。；：（）()“”由在和与及是为被对向]")
+
+
+def titles_before(sentence_text: str, name: str) -> list:
+    """The titles written just before a person's name: 会议由党委书记、校长王琛主持 → 党委书记, 校长.
+
+    >>> titles_before("会议由党委书记、校长王琛主持。", "王琛")
+    ['党委书记', '校长']
+    >>> titles_before("校党委副书记、纪委书记孙洪亮发言。", "洪亮")
+    ['校党委副书记', '纪委书记']
+    """
+    titles = []
+    for match in re.finditer(re.escape(name), sentence_text):
+        before = _BEFORE_TITLES.sub("", sentence_text[max(0, match.start() - 30):match.start()])
+        parts = before.split("、")
+        if parts and not _TITLE.search(parts[-1]) and _TITLE.search(parts[-1][:-1]):
+            parts[-1] = parts[-1][:-1]  # the tagger cut the surname off: 纪委书记孙|洪亮
+        run = []
+        for part in reversed(parts):
+            if not part or not _TITLE.search(part):
+                break
+            run.insert(0, part)
+        titles.extend(run)
+    return list(dict.fromkeys(titles))
+
+
+_MEMBERSHIP = re.compile(r"(成员|代表)$")
+_QUESTION_WORDS = re.compile(r"什么|职务|职位|担任|兼任|哪些|哪个|是谁|谁|怎样|如何|多少")
+
+
+def _name_candidates(kg, q):
+    """Strings of the question that may be a person's name: every run of two to four characters, longest
+    first (jieba cuts unknown names anywhere: 钱|立新), then the names jieba's tagger finds."""
+    tagged = [n for n in kg.tokenizer_.proper_nouns(q.query) if kg.lexicon_.lookup(n) is None]
+    spans = []
+    for run in re.findall(r"[\u4e00-\u9fff]+", q.query):
+        for size in (4, 3, 2):
+            spans += [run[i:i + size] for i in range(len(run) - size + 1)]
+    plain = [s for s in spans if not _QUESTION_WORDS.search(s) and kg.lexicon_.lookup(s) is None]
+    return list(dict.fromkeys([*plain, *tagged]))
+
+
+def answer_person_posts(kg, q, k):
+    """What posts a person named in the question holds, read off the titles written before the name."""
+    for name in _name_candidates(kg, q):
+        stated = [(titles_before(sentence.text, name), doc, sentence) for doc, sentence in kg.sentences_
+                  if name in sentence.text]
+        # a member of a body (班子成员) says less than a post: posts first
+        stated = sorted([s for s in stated if s[0]], key=lambda s: all(_MEMBERSHIP.search(t) for t in s[0]))
+        if stated:
+            found = [t for titles, _, _ in stated for t in titles]
+            titles = "、".join(sorted(dict.fromkeys(found), key=lambda t: bool(_MEMBERSHIP.search(t))))
+            evidence = [_evidence(kg, doc.doc_id, sentence, 1.0 - 0.01 * n)
+                        for n, (_, doc, sentence) in enumerate(stated[:k])]
+            text = _say(q, f"{name}：{titles}。原文：「{quote_window(evidence[0].text, name)}」",
+                        f"{name}: {titles}. The text: 「{quote_window(evidence[0].text, name)}」")
+            return _answer(q, text, evidence, {"method": "titles written before the name", "name": name})
+    return None
+
+
 def answer_post_holder(kg, q, k):
     """Who holds a post, or which posts a role holds (concurrent posts and default rules said so)."""
     roles = [t for t in q.entities if t.kind in ("role", "organization")]
     if not roles:
-        return None
+        return answer_person_posts(kg, q, k)
     wants_holder = bool(re.search(r"由谁|谁|哪[个些类]|who", q.text, re.I))
     holdings = []
     for term in roles:
@@ -1050,7 +1125,7 @@ def _refusal(q, why_zh, why_en):
 
 def answer_question(kg, text, top_k: int = 5) -> Answer:
     """Answer ``text`` against a built :class:`kg.KnowledgeGraph`."""
-    q = parse_question(text, kg.lexicon_, kg.tokenizer_, load_phrase_table())
+    q = parse_question(text, kg.lexicon_, kg.tokenizer_, load_phrase_table(), kg.name_finder_)
     if not q.text:
         return _refusal(q, "问题是空的：请输入一个问题，例如“第一书记要做什么？”",
                         "The question is empty: ask something such as “What must a first secretary do?”")

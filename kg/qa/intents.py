@@ -21,7 +21,7 @@ INTENTS = ("role_duties", "duty_holder", "post_holder", "frequency", "mechanism_
 _ZH = (
     ("compare", r"区别|不同之处|有何不同|有什么不同|异同|相比|比较"),
     ("chain", r"责任链|链条|上下级|层级关系|领导关系|隶属|谁领导|谁的领导|受谁|领导谁|向谁负责|对谁负责|谁管|管理体制"),
-    ("post_holder", r"担任|兼任|由谁任|谁任|任职|什么职务|哪个职务|谁来当|谁当"),
+    ("post_holder", r"什么职务|哪些职务|什么职位|担任|兼任|由谁任|谁任|任职|什么职务|哪个职务|谁来当|谁当"),
     ("frequency", r"多久|多长时间|每[天日周月季年].{0,6}几次|几次|频次|频率|多少次|间隔|每隔|周期|任期|期限|几年|多少年|几个月|多少天|多长"),
     ("count", r"多少[个名项条人家所支种类]|(?<!哪)几[个名项条人家所支种类]|数量|有多少"),
     ("problems", r"问题|不足|短板|差距|弱化|虚化|淡化|毛病|缺点|症结"),
@@ -34,7 +34,7 @@ _ZH = (
 _EN = (
     ("compare", r"\bdiffer|\bcompare|\bcomparison|\bversus\b|\bvs\b"),
     ("chain", r"\bchain\b|\breport(s)? to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
-    ("post_holder", r"\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b"),
+    ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b"),
     ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
     ("count", r"\bhow many\b|\bnumber of\b"),
     ("problems", r"\bproblem|\bshortcoming|\bweakness|\bdeficienc|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bfailings?\b"),

@@ -124,8 +124,11 @@ def _find_partial(folded: str, name: str):
     return None
 
 
-def parse_question(text, lexicon, tokenizer=None, phrases=None) -> Question:
-    """Read a question into a :class:`Question` (see the module docstring)."""
+def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None) -> Question:
+    """Read a question into a :class:`Question` (see the module docstring).
+
+    ``names`` (a :class:`kg.pinyin.NameFinder`) turns names written in pinyin into the texts' characters.
+    """
     text, notes = clean_question(text)
     language = detect_language(text) if text else "zh"
     simplified = to_simplified(text)
@@ -136,7 +139,8 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None) -> Question:
         translated = phrases.translate(text) if phrases is not None else []
         other_senses = phrases.translate(text, senses=4) if phrases is not None else []
         named = [m.term.zh for m in lexicon.find_english(text)]
-        query = " ".join(dict.fromkeys([*chinese_bits, *named, *translated]))
+        romanised = names.find(text) if names is not None else []
+        query = " ".join(dict.fromkeys([*chinese_bits, *romanised, *named, *translated]))
     else:
         query = simplified
         other_senses = []
