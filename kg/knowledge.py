@@ -33,6 +33,7 @@ from .extract import discover_terms, extract_facts
 from .factbase import FactBase, formula_key
 from .formula_names import english_formula_name
 from .index import PassageIndex, TextIndex, shared_tokenizer
+from .normalize import fold
 from .pinyin import NameFinder
 from .lexicon import Lexicon, Term, load_lexicon
 from .reading import DEFAULT_MAX_BYTES, read_corpus, read_text
@@ -288,12 +289,15 @@ class KnowledgeGraph:
                     texts = [s.text for _, s in self.sentences_]
                     duty_texts = [f"{d.bearer.label if d.bearer else ''} {d.action} {d.evidence.text}"
                                   for d in self.facts_.duties]
+                    problem_texts = [f"{p.description} {p.evidence.text}" for p in self.facts_.problems]
                     with cache.learning():
                         self._indexes = {"tokenizer": tokenizer,
                                          "sentences": TextIndex(cache).fit(texts),
                                          "passages": PassageIndex(cache).fit(texts),
                                          "duties": TextIndex(cache).fit(duty_texts),
-                                         "names": NameFinder().fit(texts)}
+                                         "names": NameFinder().fit(texts),
+                                         "folded": [fold(text) for text in texts],
+                                         "problems": TextIndex(cache).fit(problem_texts)}
         return self._indexes
 
     @property
@@ -310,6 +314,16 @@ class KnowledgeGraph:
     def passage_index_(self):
         """The passage index over all sentences."""
         return self._text_indexes()["passages"]
+
+    @property
+    def folded_sentences_(self):
+        """Every sentence's text folded for matching (:func:`kg.normalize.fold`), in corpus order."""
+        return self._text_indexes()["folded"]
+
+    @property
+    def problem_index_(self):
+        """TF-IDF over problems (description and sentence), in the order of ``facts_.problems``."""
+        return self._text_indexes()["problems"]
 
     @property
     def name_finder_(self):

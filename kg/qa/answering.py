@@ -88,14 +88,14 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
     ranked = []
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
     entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
-    positions = range(len(kg.sentences_)) if among is None else among
+    positions = _best_positions(scores) if among is None else among
     rare = _rare_literals(kg, q, scores)
     for i in positions:
         doc, sentence = kg.sentences_[i]
         score = float(scores[i])
         if score <= 0:
             continue
-        folded = fold(sentence.text)
+        folded = kg.folded_sentences_[i]
         score += 0.25 * sum(1 for quote in folded_quotes if quote in folded)
         score += 0.08 * sum(1 for names in entity_names if any(n in folded for n in names))
         score += 0.2 * sum(1 for word in rare if word in folded)
@@ -109,6 +109,19 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
     return ranked
 
 
+RANKED_SENTENCES = 3000  # bonuses are weighed for this many sentences at most, the closest by TF-IDF
+
+
+def _best_positions(scores):
+    """Positions of the sentences worth weighing: all that share a word with the question, or in a large
+    corpus the ``RANKED_SENTENCES`` closest (bonuses never lift a sentence from further down)."""
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) <= RANKED_SENTENCES:
+        return positive
+    best = np.argpartition(-scores[positive], RANKED_SENTENCES)[:RANKED_SENTENCES]
+    return np.sort(positive[best])
+
+
 def _rare_literals(kg, q, scores, most=3) -> list:
     """Names in the question (a person, a place, a body, as jieba's tagger sees them) that the lexicon
     does not know, found as written in at most ``most`` sentences: a sentence that holds one is likely
@@ -116,7 +129,7 @@ def _rare_literals(kg, q, scores, most=3) -> list:
     words = [w for w in kg.tokenizer_.proper_nouns(q.query) if kg.lexicon_.lookup(w) is None]
     if not words:
         return []
-    candidates = [fold(kg.sentences_[i][1].text) for i in np.flatnonzero(scores > 0)]
+    candidates = [kg.folded_sentences_[i] for i in np.flatnonzero(scores > 0)]
     return [w for w in dict.fromkeys(words) if 0 < sum(1 for text in candidates if w in text) <= most]
 
 
@@ -608,9 +621,9 @@ def _mentions_of(kg, term):
     (第十六条 names “三会一课”; the next sentence says what it consists of)."""
     names = {fold(n) for n in term.labels("zh")}
     out = []
-    for i, (doc, sentence) in enumerate(kg.sentences_):
-        folded = fold(sentence.text)
+    for i, folded in enumerate(kg.folded_sentences_):
         if any(n in folded for n in names):
+            doc, sentence = kg.sentences_[i]
             out.append(i)
             following = i + 1
             if following < len(kg.sentences_) and kg.sentences_[following][1].paragraph == sentence.paragraph \
@@ -903,11 +916,9 @@ def answer_problems(kg, q, k):
         problems = list(kg.facts_.problems)
     if not problems:
         return None
-    texts = [p.description + " " + p.evidence.text for p in problems]
-    from ..index import TextIndex
-
-    index = TextIndex(kg.tokenizer_).fit(texts)
-    scores = index.scores(q.query)
+    all_scores = kg.problem_index_.scores(q.query)
+    position = {id(p): i for i, p in enumerate(kg.facts_.problems)}
+    scores = [float(all_scores[position[id(p)]]) if id(p) in position else 0.0 for p in problems]
     order = sorted(range(len(problems)), key=lambda i: (-scores[i], problems[i].evidence.doc_id, problems[i].start))
     shown = [problems[i] for i in order[:6]]
     lines = []
@@ -994,7 +1005,7 @@ def answer_compare(kg, q, k):
         score = float(scores[i])
         if score <= 0:
             break
-        folded = fold(kg.sentences_[i][1].text)
+        folded = kg.folded_sentences_[i]
         found = [_mentions_any(folded, n) for n in names]
         if all(found) and both is None:
             both = (score, int(i))

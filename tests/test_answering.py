@@ -1,0 +1,692 @@
+"""Question answering end to end: reading the question, every intent, the evidence and its offsets,
+explanations and refusals, and a floor under the evaluation score.
+
+Facts asserted here are what the texts say: the real corpus in ../shared/corpus (through the conftest
+fixtures) and a short report written for these tests (``STREET``), so that an answer that only sounds
+right, or one that comes from somewhere else, fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from kg import KnowledgeGraph
+
+from .conftest import ROOT
+
+# A short report of our own (not from the corpus): duties with frequencies, a numbered formula that the
+# text defines, problems named by role, and a chain of leadership.
+STREET = """关于加强某街道机关党支部建设的工作报告
+一、主要做法
+（一）明确分工。宣传委员每两个月组织一次理论学习。组织委员{period}检查一次党员档案。党小组组长负责收缴党费。
+（二）健全制度。推行“两册一会”制度（党员学习册、党员考勤册、季度评议会），党支部书记负责抓好落实。
+二、存在问题
+有的宣传委员不按时组织理论学习，学习流于形式；有的党小组组长收缴党费不及时。
+三、下一步打算
+党支部由街道党工委领导，党小组接受党支部领导。
+"""
+
+
+@pytest.fixture(scope="module")
+def street_kg():
+    return KnowledgeGraph().fit(texts={"street": STREET.format(period="每季度")})
+
+
+def labels(answer) -> list:
+    return [e["label"] for e in answer.entities]
+
+
+def lead(answer) -> str:
+    """The direct answer, before the quoted text (原文：「…」 / The text: 「…」)."""
+    return re.split(r"原文：|The text:", answer.text, maxsplit=1)[0]
+
+
+def evidence_with(answer, phrase) -> list:
+    return [e for e in answer.evidence if phrase in e.text]
+
+
+def assert_evidence_slices_back(kg, answer):
+    for item in answer.evidence:
+        assert kg.document(item.doc).text[item.start:item.end] == item.text, (answer.question, item)
+
+
+_OUTSIDE_QUOTES = re.compile(r"「[^」]*」|“[^”]*”|《[^》]*》|\([^()]*\)|（[^（）]*）")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ZH_FRAMING = ("原文", "据《", "文中", "另见", "比较——", "责任链", "的职责", "任职：", "指出的问题", "包括：", "词表")
+_EN_FRAMING = re.compile(r"The text|Duties of|consists of|Problems the|Chain of|Compared|closest passage|glossary")
+
+
+def assert_english(answer):
+    """An English answer: English words carry it, Chinese comes in quotes 「…」 (and names), no Chinese framing."""
+    assert answer.language == "en"
+    outside = _OUTSIDE_QUOTES.sub(" ", answer.text)
+    assert re.search(r"[A-Za-z]{2,}", outside), answer.text
+    assert not [w for w in _ZH_FRAMING if w in outside], answer.text
+    assert any(_CJK.search(q) for q in re.findall(r"「([^」]*)」", answer.text)), answer.text
+
+
+def assert_chinese(answer):
+    assert answer.language == "zh"
+    assert _CJK.search(answer.text) and not _EN_FRAMING.search(answer.text), answer.text
+
+
+# ============================================================================ reading the question
+@pytest.mark.parametrize("question, language", [
+    ("第一书记要做什么？", "zh"),
+    ("What must a first secretary do?", "en"),
+    ("What does 三会一课 mean?", "en"),                 # a Chinese name inside an English question
+    ("党建业务融合主题LOGO是什么？", "zh"),              # a Latin word inside a Chinese question
+    ("Ｗhat must a first secretary do？", "en"),         # full-width letters and question mark
+    ("第一書記要做什麼？", "zh"),
+])
+def test_the_language_of_a_question_is_detected(report_kg, question, language):
+    assert report_kg.ask(question).language == language
+
+
+@pytest.mark.parametrize("variants", [
+    ("“一书两单三会议”包括哪些内容？", '"一书两单三会议"包括哪些内容?', "「一书两单三会议」包括哪些内容？",
+     "一书两单三会议包括哪些内容？"),
+    ("党委（组）书记要做什么？", "党委(组)书记要做什么?", "  党委（组）书记\x00要做什么？\n"),
+    ("What must a first secretary do?", "Ｗhat must a first secretary do？", "  What must a first  secretary do?  "),
+])
+def test_width_quotes_and_stray_characters_do_not_change_the_answer(report_kg, variants):
+    answers = [report_kg.ask(v) for v in variants]
+    first = answers[0]
+    for other in answers[1:]:
+        assert (other.intent, labels(other)) == (first.intent, labels(first)), other.question
+        assert [(e.doc, e.start, e.end) for e in other.evidence] == [(e.doc, e.start, e.end) for e in first.evidence]
+    assert first.entities and first.evidence
+
+
+@pytest.mark.parametrize("traditional, simplified", [
+    ("第一書記要做什麼？", "第一书记要做什么？"),
+    ("機關黨組織的第一書記由誰擔任？", "机关党组织的第一书记由谁担任？"),
+    ("一書兩單三會議包括哪些內容？", "一书两单三会议包括哪些内容？"),
+])
+def test_traditional_characters_read_as_simplified(report_kg, traditional, simplified):
+    trad, simp = report_kg.ask(traditional), report_kg.ask(simplified)
+    assert trad.language == simp.language == "zh"
+    assert (trad.intent, labels(trad)) == (simp.intent, labels(simp))
+    assert trad.text == simp.text
+    assert [(e.doc, e.start) for e in trad.evidence] == [(e.doc, e.start) for e in simp.evidence]
+
+
+@pytest.mark.parametrize("question, entity", [
+    # the three spellings the texts use for one role (全角/半角 brackets, 党组(党委) order)
+    ("党委(组)书记要做什么？", "党委（组）书记"),
+    ("党委（组）书记要做什么？", "党委（组）书记"),
+    ("党组(党委)书记要做什么？", "党委（组）书记"),
+    # formulae named in part, with a suffix, with a wrong character
+    ("一书两单三会包括哪些内容？", "一书两单三会议"),
+    ("三会一课制度包括什么？", "三会一课"),
+    ("一岗双则有什么要求？", "一岗双责"),
+    # English names of the same entities
+    ("What must a first secretary do?", "第一书记"),
+    ("Who holds the post of Party branch secretary?", "支部书记"),
+    ("What are the duties of the organ commission for discipline inspection?", "机关纪委"),
+    ('What does the text require about "one post, two duties"?', "一岗双责"),
+])
+def test_partial_variant_and_english_names_link_to_the_entity(shared_kg, question, entity):
+    assert labels(shared_kg.ask(question))[:1] == [entity]
+
+
+def test_an_english_question_links_both_roles_it_compares(shared_kg):
+    answer = shared_kg.ask("What is the difference between a probationary member and a full member?")
+    assert {"预备党员", "正式党员"} <= set(labels(answer))
+
+
+def test_english_and_chinese_questions_about_one_role_give_the_same_facts(report_kg):
+    zh, en = report_kg.ask("第一书记要做什么？"), report_kg.ask("What must a first secretary do?")
+    assert (zh.intent, labels(zh)) == (en.intent, labels(en)) == ("role_duties", ["第一书记"])
+    assert {(e.doc, e.start) for e in zh.evidence} == {(e.doc, e.start) for e in en.evidence}
+
+
+# ============================================================================ duties of a role
+def test_duties_of_the_first_secretary_name_its_holders_and_the_sentences_that_say_so(report_kg):
+    # The report: 实行党委（组）书记担任机关党组织第一书记 … 有的党组书记没履行“第一书记”职责，不参加抓机关党建述职述廉活动
+    for question in ("第一书记要做什么？", "What must a first secretary do?"):
+        answer = report_kg.ask(question)
+        assert answer.intent == "role_duties"
+        assert "参加抓机关党建述职述廉活动" in answer.text
+        assert "党委（组）书记" in answer.text and "党组书记" in answer.text
+        assert evidence_with(answer, "不参加抓机关党建述职述廉活动")
+        assert evidence_with(answer, "实行党委（组）书记担任机关党组织第一书记")
+    assert_english(report_kg.ask("What must a first secretary do?"))
+
+
+def test_a_role_gets_the_duties_of_the_post_it_holds(report_kg):
+    # 党委（组）书记 has no duty of its own in the report: it has the first secretary's, through the post.
+    answer = report_kg.ask("党委（组）书记要做什么？")
+    assert answer.intent == "role_duties"
+    assert "参加抓机关党建述职述廉活动" in answer.text and "第一书记" in answer.text
+    assert evidence_with(answer, "党委（组）书记担任机关党组织第一书记")
+
+
+def test_a_role_with_an_enumerated_list_of_duties_is_answered_with_the_list(shared_kg):
+    # 党章: 党员必须履行下列义务：（一）认真学习马克思列宁主义… (eight items)
+    members = shared_kg.ask("党员有哪些义务？")
+    assert members.intent == "role_duties"
+    assert members.evidence[0].text == "党员必须履行下列义务："
+    assert "认真学习马克思列宁主义" in members.text and "（8）" in members.text
+    # 条例第十一条: 机关党的纪律检查委员会的职责是监督、执纪、问责，主要包括：（一）…（六）
+    commission = shared_kg.ask("What are the duties of the organ commission for discipline inspection?")
+    assert commission.intent == "role_duties"
+    assert "监督、执纪、问责" in commission.evidence[0].text
+    assert "受理党员控告和申诉" in commission.text
+    assert_english(commission)
+
+
+def test_duties_come_from_the_text_asked_not_from_a_fixed_list(street_kg):
+    zh = street_kg.ask("宣传委员要做什么？")
+    en = street_kg.ask("What must a publicity member do?")
+    for answer in (zh, en):
+        assert answer.intent == "role_duties"
+        assert "组织一次理论学习" in answer.text
+        assert "党费" not in answer.text and "档案" not in answer.text   # other roles' duties
+        assert answer.evidence[0].text == "宣传委员每两个月组织一次理论学习。"
+    assert_english(en)
+
+
+# ============================================================================ who holds a post
+def test_who_holds_the_post_of_first_secretary(report_kg):
+    for question in ("谁担任机关党组织第一书记？", "Who serves as the first secretary?"):
+        answer = report_kg.ask(question)
+        assert answer.intent == "post_holder"
+        assert "党委（组）书记" in lead(answer)
+        assert "实行党委（组）书记担任机关党组织第一书记" in answer.evidence[0].text
+
+
+def test_which_post_a_role_holds_concurrently_and_as_a_rule(report_kg):
+    # 明确有专职党组织书记部门的行政负责人原则上兼任党组织副书记
+    zh = report_kg.ask("行政负责人兼任什么职务？")
+    assert zh.intent == "post_holder"
+    assert "副书记" in lead(zh) and "兼任" in lead(zh) and "原则上" in lead(zh)
+    en = report_kg.ask("Who concurrently serves as deputy secretary?")
+    assert en.intent == "post_holder"
+    assert "行政负责人" in lead(en) and "concurrently" in lead(en)
+    for answer in (zh, en):
+        assert "行政负责人原则上兼任党组织副书记" in answer.evidence[0].text
+
+
+def test_who_holds_a_post_by_a_default_rule_in_the_regulation(shared_kg):
+    # 条例第八条: 党支部书记原则上由本单位党员主要负责人担任。
+    answer = shared_kg.ask("党支部书记由谁担任？")
+    assert answer.intent == "post_holder"
+    assert "主要负责人" in lead(answer) and "原则上" in lead(answer)
+    assert answer.evidence[0].text == "党支部书记原则上由本单位党员主要负责人担任。"
+
+
+# ============================================================================ who must do it
+def test_who_must_set_up_the_organ_discipline_commission(shared_kg):
+    # 条例第九条: 机关党的基层委员会应当设立机关党的纪律检查委员会。
+    answer = shared_kg.ask("谁必须设立机关党的纪律检查委员会？")
+    assert answer.intent == "duty_holder"
+    assert re.search("机关党委|机关党的基层委员会", lead(answer))
+    assert answer.evidence[0].text == "机关党的基层委员会应当设立机关党的纪律检查委员会。"
+
+
+def test_who_coordinates_party_member_education_in_chinese_and_english(shared_kg):
+    # 党员教育管理工作条例: 中央组织部主要负责党员教育管理工作统筹协调……
+    for question in ("谁负责党员教育管理工作统筹协调？",
+                     "Who is responsible for coordinating Party member education and management?"):
+        answer = shared_kg.ask(question)
+        assert answer.intent == "duty_holder"
+        assert "中央组织部" in lead(answer)
+        assert answer.evidence[0].text.startswith("中央组织部主要负责党员教育管理工作统筹协调")
+
+
+def test_who_must_do_it_follows_the_text(street_kg):
+    for question in ("谁负责收缴党费？", "Who must collect Party dues?"):
+        answer = street_kg.ask(question)
+        assert answer.intent == "duty_holder"
+        assert "党小组组长" in lead(answer)
+        assert answer.evidence[0].text == "党小组组长负责收缴党费。"
+
+
+# ============================================================================ how often
+def test_how_often_party_group_members_visit_their_contact_points(report_kg):
+    # 党组成员联系*个党支部，每季专题研究*次党建工作，每月到联系点调研*次。
+    for question in ("党组成员多久到联系点调研一次？", "How often must Party group members visit their contact points?"):
+        answer = report_kg.ask(question)
+        assert answer.intent == "frequency"
+        assert "每月到联系点调研" in answer.text
+        assert "每月到联系点调研*次" in answer.evidence[0].text
+
+
+def test_how_long_a_probationary_period_or_a_term_lasts(shared_kg):
+    probation = shared_kg.ask("预备党员的预备期是多长？")
+    assert probation.intent == "frequency"
+    assert lead(probation).startswith("一年")
+    assert probation.evidence[0].text == "预备党员的预备期为一年。"
+    term = shared_kg.ask("党的基层委员会每届任期多长？")
+    assert term.intent == "frequency"
+    assert "三年至五年" in term.text
+    assert term.evidence[0].text == "党的基层委员会、总支部委员会、支部委员会每届任期三年至五年。"
+
+
+@pytest.mark.parametrize("period", ["每季度", "每半年", "每年"])
+def test_the_frequency_answered_is_the_one_the_text_states(period):
+    kg = KnowledgeGraph().fit(texts={"street": STREET.format(period=period)})
+    for question in ("组织委员多久检查一次党员档案？", "How often does the organization member check Party member files?"):
+        answer = kg.ask(question)
+        assert answer.intent == "frequency"
+        assert period in answer.text
+        assert answer.evidence[0].text == f"组织委员{period}检查一次党员档案。"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "answer_frequency: the direct answer is the first frequency phrase of the sentence, not the one of the "
+    "clause asked about. Ties in bigram overlap keep text order, so 党组成员多久到联系点调研一次 leads with "
+    "'每季' (专题研究) instead of '每月' (到联系点调研); a phrase that shares the question's own words wins, so "
+    "党的基层委员会每届任期多长 leads with '每届' instead of '三年至五年'; and _FREQUENCY has no 两 among its "
+    "numerals, so 宣传委员每两个月组织一次理论学习 is not a frequency at all and the answer quotes 组织委员's "
+    "sentence instead."))
+def test_the_direct_answer_of_a_frequency_question_is_the_period_of_the_clause_asked_about(report_kg, shared_kg,
+                                                                                           street_kg):
+    assert "每月" in lead(report_kg.ask("党组成员多久到联系点调研一次？"))
+    assert "三年至五年" in lead(shared_kg.ask("党的基层委员会每届任期多长？"))
+    answer = street_kg.ask("宣传委员多久组织一次理论学习？")
+    assert "每两个月" in lead(answer)
+    assert answer.evidence[0].text == "宣传委员每两个月组织一次理论学习。"
+
+
+# ============================================================================ how many
+def test_how_many_full_members_make_a_branch(shared_kg):
+    # 条例第七条: 机关正式党员3人以上的，成立党支部。
+    for question in ("正式党员多少人以上成立党支部？", "How many full members are needed to set up a Party branch?"):
+        answer = shared_kg.ask(question)
+        assert answer.intent == "count"
+        assert lead(answer).startswith("3人")
+        assert answer.evidence[0].text == "机关正式党员3人以上的，成立党支部。"
+
+
+def test_how_many_attended_and_how_many_items_were_listed(shared_kg):
+    # 分析会报告: 王琛、孙洪亮、蒋明、俞奇弘、朱水军、王月琴等6人参加了会议 … 严格梳理明确了52项风险防控具体项目
+    people = shared_kg.ask("校党委班子有多少人参加了会议？")
+    assert people.intent == "count" and people.text.startswith("6人")
+    items = shared_kg.ask("廉洁风险防控清单明确了多少项风险防控具体项目？")
+    assert items.intent == "count" and items.text.startswith("52项")
+    posts = shared_kg.ask("How many risk points were identified for leadership posts?")
+    assert posts.intent == "count" and lead(posts).startswith("9个")     # “领导干部岗位”的9个风险点
+    assert_english(posts)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "_asked_units (English): the unit patterns are tried in list order over the 40 characters after 'how many', "
+    "not by position, so 'members' (名/人/位) wins over 'hours' (学时) in 'How many hours of training must Party "
+    "members receive each year?'; no close sentence has a number of people, the question falls back to sentence "
+    "search and leads with 「组织党员和党组织领导班子成员每年参加集中培训。」 (with 'get' for 'receive' it answers "
+    "7人、1名 from the branch-size sentence) instead of 32学时."))
+def test_an_english_count_question_counts_in_the_unit_it_asks_for(shared_kg):
+    # 党员教育管理工作条例: 党员每年集中学习培训时间一般不少于32学时。
+    answer = shared_kg.ask("How many hours of training must Party members receive each year?")
+    assert answer.intent == "count"
+    assert lead(answer).startswith("32学时")
+    assert "32学时" in answer.evidence[0].text
+
+
+# ============================================================================ numbered formulae
+def test_the_parts_of_a_formula_the_text_defines(report_kg):
+    # 建立“一书两单三会议”（党风廉政责任书，建立从严治党、廉政建设主体责任清单，召开年度党建会、从严治党会、述职述责述廉会）
+    zh = report_kg.ask("一书两单三会议包括哪些内容？")
+    en = report_kg.ask("What does the 一书两单三会议 consist of?")
+    for answer in (zh, en):
+        assert answer.intent == "mechanism_parts"
+        for part in ("党风廉政责任书", "从严治党主体责任清单", "廉政建设主体责任清单", "年度党建会", "从严治党会",
+                     "述职述责述廉会"):
+            assert part in answer.text
+        assert "建立“一书两单三会议”" in answer.evidence[0].text
+        assert answer.trace["source"] == "document"
+    assert "文中定义" in zh.text and "as the text defines it" in en.text
+    assert_english(en)
+
+
+def test_formula_parts_follow_the_text(street_kg):
+    answer = street_kg.ask("“两册一会”包括哪些内容？")
+    assert answer.intent == "mechanism_parts"
+    assert all(part in answer.text for part in ("党员学习册", "党员考勤册", "季度评议会"))
+    assert answer.evidence[0].text.startswith("推行“两册一会”制度")
+
+
+def test_what_the_text_requires_about_a_formula(shared_kg):
+    # 条例: 其他成员按照“一岗双责”要求抓好职责范围内党建工作; 报告: 履行好“一岗双责”，明责、履责、尽责
+    zh = shared_kg.ask("一岗双责有什么要求？")
+    en = shared_kg.ask('What does the text require about "one post, two duties"?')
+    for answer in (zh, en):
+        assert answer.intent == "mechanism_context"
+        assert answer.evidence and all("一岗双责" in e.text for e in answer.evidence)
+        assert "其他成员按照“一岗双责”要求抓好职责范围内党建工作" in answer.text
+    assert_english(en)
+
+
+# ============================================================================ definitions: text or glossary
+def test_a_definition_says_whether_the_text_or_the_glossary_gives_it(shared_kg):
+    # 一书两单三会议 is defined in the report; 三会一课 is only named (党支部应当运用“三会一课”制度…);
+    # 六个一 is named (未落实办公场所“六个一”) and defined nowhere.
+    text = shared_kg.ask("什么是一书两单三会议？")
+    assert text.intent == "definition" and text.trace["source"] == "document"
+    assert "党风廉政责任书" in text.text and "文中定义" in text.text
+
+    glossary = shared_kg.ask("什么是三会一课？")
+    assert glossary.intent == "definition" and glossary.trace["source"] == "glossary"
+    assert "并非文本所述" in glossary.text and "党课" in glossary.text
+    assert all("三会一课" in e.text for e in glossary.evidence)
+    # what the text itself says comes before general knowledge
+    assert glossary.text.index("三会一课”制度") < glossary.text.index("通用知识")
+
+    english = shared_kg.ask("What does 三会一课 mean?")
+    assert english.intent == "definition" and english.trace["source"] == "glossary"
+    assert "not the text" in english.text and "Party lecture" in english.text
+    assert_english(english)
+
+    nowhere = shared_kg.ask("“六个一”是什么？")
+    assert nowhere.intent == "definition" and nowhere.trace["source"] == "undefined"
+    assert "没有列出" in nowhere.text and "词表中也没有" in nowhere.text
+    assert "六个一" in nowhere.evidence[0].text
+
+
+def test_a_formula_defined_only_in_the_text_asked_gets_that_definition(street_kg):
+    answer = street_kg.ask("两册一会是什么意思？")
+    assert answer.intent == "definition" and answer.trace["source"] == "document"
+    assert "季度评议会" in answer.text
+
+
+# ============================================================================ problems
+def test_problems_overall_come_from_the_problems_part(report_kg):
+    for question in ("报告指出了哪些问题？", "What problems does the report find?"):
+        answer = report_kg.ask(question)
+        assert answer.intent == "problems"
+        found = re.search(r"（共(\d+)条）|\((\d+) found\)", answer.text)
+        count = int(found.group(1) or found.group(2))
+        assert count >= 10   # the problems part lists well over ten 有的… shortcomings
+        assert answer.evidence
+        assert all(e.section.startswith("二、现实问题及原因分析") for e in answer.evidence)
+    assert_english(report_kg.ask("What problems does the report find?"))
+
+
+def test_problems_of_one_role(report_kg, street_kg):
+    # 有的党组书记没履行“第一书记”职责，不参加抓机关党建述职述廉活动
+    for question in ("党组书记存在什么问题？", "What problems do Party group secretaries have?"):
+        answer = report_kg.ask(question)
+        assert answer.intent == "problems"
+        assert "没履行“第一书记”职责" in answer.text
+        assert "有的党组书记没履行“第一书记”职责" in answer.evidence[0].text
+    own = street_kg.ask("宣传委员存在什么问题？")
+    assert own.intent == "problems"
+    assert "不按时组织理论学习" in own.text and "党费" not in own.text
+
+
+# ============================================================================ chains of responsibility
+def test_the_chain_above_the_organ_discipline_commission(shared_kg):
+    # 条例第九条: 机关党的纪律检查委员会在同级机关党的基层委员会和上级机关纪检监察工作委员会双重领导下进行工作
+    for question in ("机关纪委受谁领导？", "Who leads the organ commission for discipline inspection?"):
+        answer = shared_kg.ask(question)
+        assert answer.intent == "chain"
+        assert "机关党委→机关纪委" in answer.text and "机关纪检监察工委→机关纪委" in answer.text
+        assert evidence_with(answer, "机关党的纪律检查委员会在同级机关党的基层委员会和上级机关纪检监察工作委员会双重领导下")
+
+
+def test_the_chain_above_organ_party_organizations(shared_kg):
+    # 条例第二条: 机关基层党组织在上级党的委员会或者党的机关工作委员会和本单位党组（党委）…领导下
+    answer = shared_kg.ask("机关基层党组织的责任链是什么？")
+    assert answer.intent == "chain"
+    assert "党委（组）→机关党组织" in answer.text and "机关工委→机关党组织" in answer.text
+
+
+def test_a_chain_follows_the_text(street_kg):
+    for question in ("党小组受谁领导？", "Who leads the Party small group?"):
+        answer = street_kg.ask(question)
+        assert answer.intent == "chain"
+        assert "党支部 → 党小组" in answer.text
+        assert answer.evidence[0].text == "党支部由街道党工委领导，党小组接受党支部领导。"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "answer_chain ranks the chain sentences by TF-IDF on the question, where '受…领导' outweighs the body asked "
+    "about (a named entity adds only 0.08): 机关纪委受谁领导 quotes and puts first 「共青团中央委员会受党中央"
+    "委员会领导。」, which does not name the organ discipline commission, and the drawn chain adds the unrelated "
+    "中央委员会→共青团中央委员会 link."))
+def test_the_best_evidence_of_a_chain_names_the_body_asked_about(shared_kg):
+    answer = shared_kg.ask("机关纪委受谁领导？")
+    assert re.search("机关党的纪律检查委员会|机关纪委", answer.evidence[0].text)
+    assert "共青团" not in answer.text
+
+
+# ============================================================================ comparing two roles
+def test_comparing_two_bodies_quotes_each(shared_kg):
+    for question in ("党组和机关党委有什么不同？",
+                     "What is the difference between the Party group and the organ Party committee?"):
+        answer = shared_kg.ask(question)
+        assert answer.intent == "compare"
+        assert labels(answer)[:2] == ["党组", "机关党委"]
+        assert len(answer.evidence) >= 2
+        assert any("党组" in e.text for e in answer.evidence)
+        assert any("机关党的基层委员会" in e.text for e in answer.evidence)
+        assert "党组" in answer.text and "机关党委" in answer.text
+
+
+def test_comparing_two_roles_a_sentence_names_together(shared_kg):
+    # 党章: 预备党员的义务同正式党员一样。
+    answer = shared_kg.ask("What is the difference between a probationary member and a full member?")
+    assert answer.intent == "compare"
+    assert "预备党员的义务同正式党员一样" in answer.text
+    assert_english(answer)
+
+
+# ============================================================================ fallback: sentence search
+def test_search_answers_with_the_closest_sentence(shared_kg):
+    zh = shared_kg.ask("党员领导干部要过什么组织生活？")
+    assert zh.intent == "search"
+    assert "双重组织生活" in zh.text
+    assert zh.evidence[0].text == "党员领导干部应当参加双重组织生活。"
+    en = shared_kg.ask("What is the Party's highest ideal and ultimate goal?")
+    assert en.intent == "search"
+    assert en.evidence[0].text == "党的最高理想和最终目标是实现共产主义。"
+    assert_english(en)
+
+
+def test_an_intent_with_no_matching_facts_falls_back_to_search_and_says_so(shared_kg):
+    answer = shared_kg.ask("机关党建工作怎样服务群众？")
+    assert answer.answered and answer.evidence
+    assert "fallback" in answer.trace and "fallback" in answer.explain()
+    assert "服务群众" in answer.evidence[0].text
+
+
+def test_a_question_about_the_parts_of_a_section_lists_its_headings(report_kg):
+    # 三、对策措施 has five parts, （一）抓理论武装 … （五）抓平台运用
+    answer = report_kg.ask("报告从哪几个方面提出对策措施？")
+    assert "5" in answer.text
+    for heading in ("抓理论武装", "抓堡垒夯固", "抓先锋引领", "抓纪律责任", "抓平台运用"):
+        assert heading in answer.text
+
+
+# ============================================================================ evidence and the contract
+BATTERY = (
+    "第一书记要做什么？", "What must a first secretary do?", "党委（组）书记要做什么？", "What must the Party group do?",
+    "党员有哪些义务？", "谁担任机关党组织第一书记？", "Who concurrently serves as deputy secretary?",
+    "谁必须设立机关党的纪律检查委员会？", "Who is responsible for coordinating Party member education and management?",
+    "党组成员多久到联系点调研一次？", "How often must Party group members visit their contact points?",
+    "正式党员多少人以上成立党支部？", "How many full members are needed to set up a Party branch?",
+    "一书两单三会议包括哪些内容？", "What does the 一书两单三会议 consist of?", "一岗双责有什么要求？",
+    "什么是三会一课？", "What does 三会一课 mean?", "“六个一”是什么？", "报告指出了哪些问题？",
+    "What problems do Party group secretaries have?", "机关纪委受谁领导？",
+    "Who leads the organ commission for discipline inspection?",
+    "党组和机关党委有什么不同？", "What is the difference between a probationary member and a full member?",
+    "党员领导干部要过什么组织生活？", "What is the Party's highest ideal and ultimate goal?", "报告从哪几个方面提出对策措施？",
+    "量子计算机怎么散热？", "What is the boiling point of helium?", "",
+)
+
+
+@pytest.fixture(scope="module")
+def gold():
+    from kg.evaluation import load_gold
+
+    return load_gold(ROOT / "eval" / "questions.jsonl")
+
+
+def test_every_evidence_item_slices_back_to_its_document(shared_kg, gold):
+    questions = list(BATTERY) + [item["q"] for item in gold]
+    checked = 0
+    for question in questions:
+        answer = shared_kg.ask(question)
+        assert_evidence_slices_back(shared_kg, answer)
+        checked += len(answer.evidence)
+    assert checked > len(questions)
+
+
+# Questions whose evidence is out of order today (see the xfail below): roles' duties, duty bearers, comparisons.
+UNORDERED_TODAY = ("第一书记要做什么？", "What must a first secretary do?", "党委（组）书记要做什么？",
+                   "Who is responsible for coordinating Party member education and management?", "党组和机关党委有什么不同？")
+
+
+@pytest.mark.parametrize("question", [q for q in BATTERY if q not in UNORDERED_TODAY])
+def test_evidence_is_ordered_best_first(shared_kg, question):
+    scores = [e.score for e in shared_kg.ask(question).evidence]
+    assert scores == sorted(scores, reverse=True), scores
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "evidence is not best first for three handlers: answer_role_duties inserts the post-holding sentence at a "
+    "fixed 0.5 after the first duty (第一书记要做什么？ gives scores [0.22, 0.5]); answer_duty_holder appends "
+    "sentence-search scores after a duty-index score (谁要全面加强对党建工作的领导？ [0.34, 0.36]); "
+    "answer_compare orders evidence by role, not by score (党组和机关党委有什么不同？ [0.11, 0.15])."))
+def test_evidence_is_ordered_best_first_for_every_gold_question(shared_kg, gold):
+    unordered = []
+    for question in [item["q"] for item in gold] + list(UNORDERED_TODAY):
+        scores = [e.score for e in shared_kg.ask(question).evidence]
+        if scores != sorted(scores, reverse=True):
+            unordered.append((question, [round(s, 3) for s in scores]))
+    assert not unordered, unordered
+
+
+@pytest.mark.parametrize("question", ["第一书记要做什么？", "What must a first secretary do?", "量子计算机怎么散热？", ""])
+def test_to_dict_has_the_contract_keys_and_is_json(report_kg, question):
+    answer = report_kg.ask(question)
+    data = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
+    assert set(data) == {"question", "language", "intent", "answer", "entities", "evidence"}
+    assert data["language"] in ("zh", "en") and data["answer"]
+    for entity in data["entities"]:
+        assert {"iri", "label"} <= set(entity) and entity["iri"].startswith("http")
+    for item in data["evidence"]:
+        assert {"doc", "text", "start", "end", "score"} <= set(item)
+        assert isinstance(item["start"], int) and isinstance(item["score"], float)
+        assert report_kg.document(item["doc"]).text[item["start"]:item["end"]] == item["text"]
+
+
+def test_answers_are_in_the_language_asked(shared_kg):
+    for question in BATTERY:
+        answer = shared_kg.ask(question)
+        if not question:
+            continue
+        if answer.language == "en":
+            if answer.answered:
+                assert_english(answer)
+            else:
+                assert answer.text.startswith("Nothing in the texts"), answer.text
+        else:
+            assert_chinese(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "谁担任机关党组织第一书记？", "Who concurrently serves as deputy secretary?", "谁必须设立机关党的纪律检查委员会？",
+    "党组成员多久到联系点调研一次？", "How many full members are needed to set up a Party branch?",
+    "一岗双责有什么要求？", "机关纪委受谁领导？", "党员领导干部要过什么组织生活？",
+    "What is the Party's highest ideal and ultimate goal?",
+])
+def test_quoted_passages_are_the_texts_own_words(shared_kg, question):
+    answer = shared_kg.ask(question)
+    quotes = re.findall(r"「([^」]*)」", answer.text)
+    assert quotes
+    for quote in quotes:
+        for piece in filter(None, quote.split("…")):
+            assert any(piece in e.text for e in answer.evidence), (piece, answer.text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "answer_post_holder sorts set(holdings) | set(kg.facts_.holdings) and equal closeness keeps set iteration "
+    "order, which depends on PYTHONHASHSEED: 'Who serves as the first secretary?' answers '党组书记 serves as "
+    "第一书记; 党委（组）书记 …' in one process and '党委（组）书记 serves as 第一书记; 党组书记 …' in another."))
+def test_the_same_question_gets_the_same_answer_in_every_process(report_path):
+    script = ("import json, sys\nfrom kg import KnowledgeGraph\nkg = KnowledgeGraph().fit(sys.argv[1])\n"
+              "print(json.dumps([kg.ask(q).to_dict() for q in ('Who serves as the first secretary?', "
+              "'谁担任机关党组织第一书记？')], ensure_ascii=False))\n")
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, str(report_path)], capture_output=True, text=True,
+                              env=env, cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1]
+
+
+# ============================================================================ explaining and refusing
+def test_explain_shows_tokens_entities_intent_and_query(report_kg):
+    zh = report_kg.ask("第一书记要做什么？")
+    assert "第一书记" in zh.trace["tokens"] and zh.trace["linked"] == ["第一书记"]
+    assert zh.trace["query"] == "第一书记要做什么？"
+    explained = zh.explain()
+    for line in ("intent: role_duties", "language: zh", "tokens:", "linked: ['第一书记']", "query: 第一书记要做什么？"):
+        assert line in explained
+    en = report_kg.ask("What must a first secretary do?")
+    assert "第一书记" in en.trace["query"]       # the English words as the Chinese query they became
+    assert "第一书记" in en.trace["linked"] and "intent: role_duties" in en.explain()
+
+
+def test_explain_of_a_chain_gives_the_path(shared_kg):
+    answer = shared_kg.ask("机关纪委受谁领导？")
+    assert answer.trace["linked"] == ["机关纪委"] and answer.trace["nodes"] >= 2
+    assert "intent: chain" in answer.explain()
+    assert re.search(r"→.*机关纪委", answer.text)
+
+
+def test_a_question_the_texts_cannot_answer_says_so(shared_kg):
+    role_names = {t.zh for t in shared_kg.lexicon_.of_kind("role")}
+    zh = shared_kg.ask("量子计算机怎么散热？")
+    en = shared_kg.ask("What is the boiling point of helium?")
+    for answer in (zh, en):
+        assert not answer.answered and answer.evidence == []
+        assert answer.to_dict()["evidence"] == []
+        assert any(name in answer.text for name in role_names)       # something the user could ask instead
+    assert "没有找到" in zh.text and "Nothing in the texts" in en.text
+    empty = shared_kg.ask("")
+    assert not empty.answered and empty.evidence == [] and "空" in empty.text
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a question about a role the texts never name is answered by sentence search instead of being refused: "
+    "宇航员要做什么 / What must an astronaut do? quote unrelated 必须 sentences, and 党小组副组长要做什么 links only "
+    "党小组 and quotes its sentences, never saying that 党小组副组长 is not in the texts nor suggesting the close "
+    "role 党小组组长 (the refusal's suggestions are the first five roles of the lexicon, not close ones)."))
+def test_a_question_about_a_role_not_in_the_texts_says_so_and_suggests_close_roles(shared_kg):
+    for question in ("宇航员要做什么？", "What must an astronaut do?"):
+        answer = shared_kg.ask(question)
+        assert not answer.answered and answer.evidence == []
+    deputy = shared_kg.ask("党小组副组长要做什么？")
+    assert not deputy.answered and deputy.evidence == []
+    assert "党小组副组长" in deputy.text and "党小组组长" in deputy.text
+
+
+# ============================================================================ evaluation floor
+def test_the_evaluation_score_stays_above_its_floor(shared_kg, gold):
+    """A regression guard on eval/questions.jsonl over the shared corpus (what `kg eval` prints).
+
+    Measured when this floor was set: answer score 0.817 overall against 0.445 for the TF-IDF baseline
+    (x1.84); on the working tree this module was written against: 0.855 overall, zh 0.875, en 0.785,
+    baseline 0.445 (x1.92).
+    """
+    from kg.evaluation import evaluate
+
+    result = evaluate(shared_kg, gold)
+    overall = result["overall"]
+    assert overall["n"] == len(gold)
+    assert overall["ours_answer"] >= 0.78
+    assert overall["ours_answer"] >= 1.5 * overall["baseline_answer"]
+    assert result["by_language"]["zh"]["ours_answer"] >= 0.80
+    assert result["by_language"]["en"]["ours_answer"] >= 0.65
