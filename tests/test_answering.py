@@ -280,13 +280,6 @@ def test_the_frequency_answered_is_the_one_the_text_states(period):
         assert answer.evidence[0].text == f"组织委员{period}检查一次党员档案。"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "answer_frequency: the direct answer is the first frequency phrase of the sentence, not the one of the "
-    "clause asked about. Ties in bigram overlap keep text order, so 党组成员多久到联系点调研一次 leads with "
-    "'每季' (专题研究) instead of '每月' (到联系点调研); a phrase that shares the question's own words wins, so "
-    "党的基层委员会每届任期多长 leads with '每届' instead of '三年至五年'; and _FREQUENCY has no 两 among its "
-    "numerals, so 宣传委员每两个月组织一次理论学习 is not a frequency at all and the answer quotes 组织委员's "
-    "sentence instead."))
 def test_the_direct_answer_of_a_frequency_question_is_the_period_of_the_clause_asked_about(report_kg, shared_kg,
                                                                                            street_kg):
     assert "每月" in lead(report_kg.ask("党组成员多久到联系点调研一次？"))
@@ -317,12 +310,6 @@ def test_how_many_attended_and_how_many_items_were_listed(shared_kg):
     assert_english(posts)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_asked_units (English): the unit patterns are tried in list order over the 40 characters after 'how many', "
-    "not by position, so 'members' (名/人/位) wins over 'hours' (学时) in 'How many hours of training must Party "
-    "members receive each year?'; no close sentence has a number of people, the question falls back to sentence "
-    "search and leads with 「组织党员和党组织领导班子成员每年参加集中培训。」 (with 'get' for 'receive' it answers "
-    "7人、1名 from the branch-size sentence) instead of 32学时."))
 def test_an_english_count_question_counts_in_the_unit_it_asks_for(shared_kg):
     # 党员教育管理工作条例: 党员每年集中学习培训时间一般不少于32学时。
     answer = shared_kg.ask("How many hours of training must Party members receive each year?")
@@ -540,25 +527,20 @@ def test_every_evidence_item_slices_back_to_its_document(shared_kg, gold):
     assert checked > len(questions)
 
 
-# Questions whose evidence is out of order today (see the xfail below): roles' duties, duty bearers, comparisons.
-UNORDERED_TODAY = ("第一书记要做什么？", "What must a first secretary do?", "党委（组）书记要做什么？",
+# Questions whose evidence was once out of order: roles' duties, duty bearers, comparisons.
+ONCE_UNORDERED = ("第一书记要做什么？", "What must a first secretary do?", "党委（组）书记要做什么？",
                    "Who is responsible for coordinating Party member education and management?", "党组和机关党委有什么不同？")
 
 
-@pytest.mark.parametrize("question", [q for q in BATTERY if q not in UNORDERED_TODAY])
+@pytest.mark.parametrize("question", [*BATTERY, *(q for q in ONCE_UNORDERED if q not in BATTERY)])
 def test_evidence_is_ordered_best_first(shared_kg, question):
     scores = [e.score for e in shared_kg.ask(question).evidence]
     assert scores == sorted(scores, reverse=True), scores
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "evidence is not best first for three handlers: answer_role_duties inserts the post-holding sentence at a "
-    "fixed 0.5 after the first duty (第一书记要做什么？ gives scores [0.22, 0.5]); answer_duty_holder appends "
-    "sentence-search scores after a duty-index score (谁要全面加强对党建工作的领导？ [0.34, 0.36]); "
-    "answer_compare orders evidence by role, not by score (党组和机关党委有什么不同？ [0.11, 0.15])."))
 def test_evidence_is_ordered_best_first_for_every_gold_question(shared_kg, gold):
     unordered = []
-    for question in [item["q"] for item in gold] + list(UNORDERED_TODAY):
+    for question in [item["q"] for item in gold] + list(ONCE_UNORDERED):
         scores = [e.score for e in shared_kg.ask(question).evidence]
         if scores != sorted(scores, reverse=True):
             unordered.append((question, [round(s, 3) for s in scores]))
@@ -608,10 +590,6 @@ def test_quoted_passages_are_the_texts_own_words(shared_kg, question):
             assert any(piece in e.text for e in answer.evidence), (piece, answer.text)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "answer_post_holder sorts set(holdings) | set(kg.facts_.holdings) and equal closeness keeps set iteration "
-    "order, which depends on PYTHONHASHSEED: 'Who serves as the first secretary?' answers '党组书记 serves as "
-    "第一书记; 党委（组）书记 …' in one process and '党委（组）书记 serves as 第一书记; 党组书记 …' in another."))
 def test_the_same_question_gets_the_same_answer_in_every_process(report_path):
     script = ("import json, sys\nfrom kg import KnowledgeGraph\nkg = KnowledgeGraph().fit(sys.argv[1])\n"
               "print(json.dumps([kg.ask(q).to_dict() for q in ('Who serves as the first secretary?', "

@@ -6,6 +6,7 @@ nothing returns ``None`` and the question falls back to sentence search, which a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
@@ -204,6 +205,11 @@ def _entities(q):
 
 
 def _answer(q, text, evidence, trace, answered=True):
+    # The handler orders the evidence (a duty, then the post that brings it); scores follow that order,
+    # so that "best first" holds for a reader of the scores too.
+    for n in range(1, len(evidence)):
+        if evidence[n].score > evidence[n - 1].score:
+            evidence[n] = dataclasses.replace(evidence[n], score=evidence[n - 1].score)
     trace = {"tokens": list(q.tokens), "linked": [t.zh for t in q.entities], "query": q.query, **trace}
     if q.notes:
         trace["notes"] = list(q.notes)
@@ -803,7 +809,10 @@ def answer_post_holder(kg, q, k):
         base = float(scores[position]) if position is not None else 0.0
         return base + 0.1 * len(named & {h.holder.key, h.post.key})
 
-    holdings = sorted(set(holdings) | set(kg.facts_.holdings), key=lambda h: (-closeness(h), h.evidence.doc_id, h.evidence.start))
+    # every key down to the names: equal closeness must not fall back on set order (PYTHONHASHSEED)
+    holdings = sorted(set(holdings) | set(kg.facts_.holdings),
+                      key=lambda h: (-closeness(h), h.evidence.doc_id, h.evidence.start, h.holder.key, h.post.key,
+                                     h.concurrent, h.default_rule))
     if not holdings:
         return None
     best = closeness(holdings[0])
@@ -875,9 +884,39 @@ def answer_duty_holder(kg, q, k):
 
 # ---------------------------------------------------------------------------- how often
 _FREQUENCY = re.compile(
-    r"(?:每(?:个)?(?:[年月周日天季]|季度|半年|届|学期|两年|五年)|定期|年度|一般每|至少|不少于|不超过|最长|最短|"
-    r"[一二三四五六七八九十\d*]+(?:年|个月|周|天)(?:内|一次|以上)?)"
+    r"(?:每(?:[一二两三四五六七八九十\d]+个?|个)?(?:[年月周日天季]|季度|半年|届|学期)|定期|年度|一般每|至少|不少于|不超过|最长|最短|"
+    r"[一二三四五六七八九十\d*]+(?:年|个月|周|天)(?:[至到-][一二三四五六七八九十\d*]+(?:年|个月|周|天))?(?:内|一次|以上)?)"
     r"[^，。；]{0,24}?(?:[\d*一二三四五六七八九十两]+\s*(?:次|天|个月|年|学时|周|名|人))?")
+
+
+_HOW_LONG = re.compile(r"多长|任期|期限|最长|最短|多少年|几年|几个月|多少天|how long|term", re.I)
+_HAS_NUMBER = re.compile(r"[\d*一二两三四五六七八九十]")
+
+
+def frequency_phrases(text, question) -> list:
+    """The frequency phrases of ``text``, the one the question asks about first: the phrase whose clause
+    shares most with the question (its own words left out, or 每届 would win by repeating 每届); for
+    how long (多长, 任期), a phrase with a number before one without.
+
+    >>> frequency_phrases("党组每季专题研究1次党建工作，党组成员每月到联系点调研。", "党组成员多久到联系点调研一次？")[0]
+    '每月'
+    >>> frequency_phrases("党的基层委员会每届任期三年至五年。", "党的基层委员会每届任期多长？")[0]
+    '三年至五年'
+    """
+    wanted = _bigrams(question)
+    how_long = bool(_HOW_LONG.search(question))
+    found = []
+    for order, match in enumerate(_FREQUENCY.finditer(text)):
+        phrase = match.group().strip()
+        if len(phrase) < 2:
+            continue
+        start = max(text.rfind(c, 0, match.start()) for c in "，；。：,;") + 1
+        ends = [e for e in (text.find(c, match.end()) for c in "，；。,;") if e >= 0]
+        clause = text[start:min(ends) if ends else len(text)]
+        context = clause.replace(phrase, " ")
+        found.append((-len(_bigrams(context) & wanted), -(how_long and bool(_HAS_NUMBER.search(phrase))),
+                      order, phrase))
+    return [phrase for *_, phrase in sorted(found)]
 
 
 def answer_frequency(kg, q, k):
@@ -888,9 +927,7 @@ def answer_frequency(kg, q, k):
     score, i = ranked[0]
     doc, sentence = kg.sentences_[i]
     quote = quote_window(sentence.text, q.query)
-    phrases = [m.group().strip() for m in _FREQUENCY.finditer(quote) if len(m.group().strip()) > 1]
-    wanted = _bigrams(q.query)
-    phrases.sort(key=lambda p: -len(_bigrams(p) & wanted))
+    phrases = frequency_phrases(quote, q.query)
     masked = "*" in (phrases[0] if phrases else "")
     note = _say(q, "（*为原文隐去的数字，未知）" if masked else "", " (* is a number masked in the text: unknown)" if masked else "")
     lead = (phrases[0] + "。" if q.language == "zh" else f"{phrases[0]}.") if phrases else ""
@@ -1072,10 +1109,9 @@ def _asked_units(q) -> tuple:
     """The units a counting question asks in (名 → 名, 人, 位), or ``()`` for any."""
     if q.language == "en":
         asked = re.split(r"\bhow many\b|\bnumber of\b", q.text, maxsplit=1, flags=re.I)[-1][:40]
-        for pattern, units in _ASKED_UNIT_EN:
-            if re.search(pattern, asked, re.I):
-                return units
-        return ()
+        found = [(m.start(), units) for pattern, units in _ASKED_UNIT_EN for m in [re.search(pattern, asked, re.I)]
+                 if m]
+        return min(found)[1] if found else ()  # the word right after "how many" is what is counted
     match = _ASKED_UNIT_ZH.search(q.query)
     if not match:
         return ()
