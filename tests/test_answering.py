@@ -637,11 +637,6 @@ def test_a_question_the_texts_cannot_answer_says_so(shared_kg):
     assert not empty.answered and empty.evidence == [] and "空" in empty.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a question about a role the texts never name is answered by sentence search instead of being refused: "
-    "宇航员要做什么 / What must an astronaut do? quote unrelated 必须 sentences, and 党小组副组长要做什么 links only "
-    "党小组 and quotes its sentences, never saying that 党小组副组长 is not in the texts nor suggesting the close "
-    "role 党小组组长 (the refusal's suggestions are the first five roles of the lexicon, not close ones)."))
 def test_a_question_about_a_role_not_in_the_texts_says_so_and_suggests_close_roles(shared_kg):
     for question in ("宇航员要做什么？", "What must an astronaut do?"):
         answer = shared_kg.ask(question)

@@ -7,6 +7,7 @@ nothing returns ``None`` and the question falls back to sentence search, which a
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 
 import numpy as np
@@ -1166,6 +1167,46 @@ HANDLERS = {
 }
 
 
+_ROLE_NOUN_ZH = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:员|长|书记|委员|干部|负责人|主任|成员|代表|秘书))"
+                           r"(?:要|应|需|必须|得|该|都|平时|主要|负责|做|干|怎么|如何|有哪些|有什么|的职责|的任务)")
+_ROLE_NOUN_EN = re.compile(r"^\s*what (?:must|should|does|do|shall|has|have) (?:an? |the )?([a-z][a-z -]{1,40}?)"
+                           r" (?:do|have to do|to do|be responsible for|responsible for)\b", re.I)
+
+
+def unknown_role(kg, q):
+    """The role a question about duties names when the texts never do (宇航员, 党小组副组长), else ``None``.
+
+    A name counts as known when the lexicon knows it, a sentence holds it, or it ends in a known role or
+    organization (机关党支部书记 ends in 支部书记).
+    """
+    if q.intent not in ("role_duties", "post_holder", "duty_holder", "frequency"):
+        return None
+    if q.language == "en":
+        match = _ROLE_NOUN_EN.match(q.text)
+        if not match:
+            return None
+        phrase = match.group(1).strip()
+        if kg.lexicon_.find_english(phrase) or load_phrase_table().translate(phrase) or q.entities:
+            return None
+        return phrase
+    match = _ROLE_NOUN_ZH.match(q.query)
+    if not match:
+        return None
+    noun = match.group(1)
+    folded = fold(noun)
+    if kg.lexicon_.lookup(noun) is not None or any(folded in text for text in kg.folded_sentences_):
+        return None
+    if any(folded.endswith(fold(label)) for t in q.entities for label in t.labels("zh")):
+        return None
+    return noun
+
+
+def close_roles(kg, name, most=5) -> list:
+    """Roles and organizations of the lexicon whose Chinese names are closest to ``name``."""
+    labels = [t.zh for t in kg.lexicon_ if t.kind in ("role", "organization")]
+    return difflib.get_close_matches(name, labels, n=most, cutoff=0.4)
+
+
 def _refusal(q, why_zh, why_en):
     return _answer(q, _say(q, why_zh, why_en), [], {"method": "refused"}, answered=False)
 
@@ -1177,6 +1218,15 @@ def answer_question(kg, text, top_k: int = 5) -> Answer:
         return _refusal(q, "问题是空的：请输入一个问题，例如“第一书记要做什么？”",
                         "The question is empty: ask something such as “What must a first secretary do?”")
     k = max(1, min(int(top_k), MAX_EVIDENCE * 4))
+    unknown = unknown_role(kg, q)
+    if unknown:
+        close = [kg.lexicon_.lookup(n) for n in close_roles(kg, unknown)] or kg.lexicon_.of_kind("role")[:5]
+        close_zh = "、".join(t.zh for t in close)
+        close_en = ", ".join(f"{t.label('en')} ({t.zh})" for t in close)
+        answer = _refusal(q, f"文本中没有提到“{unknown}”。文中相近的角色有：{close_zh}。",
+                          f"Nothing in the texts names “{unknown}”. Roles they do name include: {close_en}.")
+        answer.trace["unknown_role"] = unknown
+        return answer
     handler = HANDLERS.get(q.intent)
     answer = handler(kg, q, k) if handler else None
     if answer is None:
@@ -1184,7 +1234,7 @@ def answer_question(kg, text, top_k: int = 5) -> Answer:
         if answer is not None and q.intent != "search":
             answer.trace["fallback"] = f"no {q.intent} facts matched; answered by sentence search"
     if answer is None:
-        suggestions = "、".join(t.zh for t in kg.lexicon_.of_kind("role")[:5])
+        suggestions = "、".join(close_roles(kg, q.query) or [t.zh for t in kg.lexicon_.of_kind("role")[:5]])
         return _refusal(q, f"文本中没有找到能回答这个问题的内容。可以试着问某个职务的职责，例如：{suggestions}。",
                         "Nothing in the texts answers this question. Try asking about a role's duties, "
                         f"for example: {suggestions}.")
