@@ -984,6 +984,9 @@ def answer_chain(kg, q, k):
     links = kg.facts_.chains
     if not links:
         return None
+    # A question that names a body asks about its links: the others come in only when it has none.
+    named = {t.key for t in q.entities}
+    links = [l for l in links if named & {l.superior.key, l.subordinate.key}] or links
     positions = sorted({kg.sentence_position(l.evidence.doc_id, l.evidence.sentence) for l in links
                         if l.evidence.sentence >= 0})
     ranked = _rank_sentences(kg, q, among=positions)
