@@ -400,7 +400,7 @@ def answer_search(kg, q, k):
         found = special(kg, q, ranked, k)
         if found is not None:
             return found
-    chosen = _select_evidence(ranked, min(k, 3))
+    chosen = _select_evidence(ranked, min(k, 3), ratio=0.8)
     if not chosen:
         return None
     chosen = _with_elaboration(kg, chosen)
@@ -713,7 +713,7 @@ def _formula_context(kg, q, term, k):
     ranked = _rank_sentences(kg, q, among=positions)
     if not ranked:
         ranked = [(0.01, i) for i in positions]
-    chosen = _select_evidence(ranked, min(k, 3), ratio=0.6)
+    chosen = _select_evidence(ranked, min(k, 3), ratio=0.8)
     quotes = [quote_window(kg.sentences_[i][1].text, q.query, limit=150) for _, i in chosen[:2]]
     name = _formula_name(term, q.language)
     text = _say(q, f"文中关于{name}的要求：" + " ".join(f"「{x}」" for x in quotes),
