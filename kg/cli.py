@@ -205,12 +205,38 @@ def cmd_check(args):
     if not findings:
         print("nothing to report")
     for item in findings:
-        what = item.get("kind") or item.get("status") or item.get("type", "")
-        where = f"{item.get('doc', '')} {item.get('start', '')}-{item.get('end', '')}".strip()
-        name = item.get("name") or item.get("role") or item.get("label") or ""
-        detail = item.get("message") or item.get("sentence") or ""
-        print(f"{what:<14}{name:<20}[{where}] {detail}")
+        print(_finding_line(item))
+    if findings:
+        counts = {}
+        for item in findings:
+            what = item.get("status") or item.get("check", "")
+            counts[what] = counts.get(what, 0) + 1
+        print("; ".join(f"{n} {what}" for what, n in counts.items()), file=sys.stderr)
     return 0
+
+
+def _finding_line(item, width=36) -> str:
+    """One finding of ``kg check`` on one line: what, which, where, and the words around it."""
+    what = item.get("status") or item.get("check", "")
+    doc = item.get("doc") or item.get("doc_id", "")
+    name = item.get("name") or item.get("label") or item.get("action") or ""
+    if "declared_count" in item:
+        detail = f"declares {item['declared_count']}{'(masked)' if item.get('count_masked') else ''}, " \
+                 f"{item['parts_found']} parts found"
+    elif "mentions" in item:
+        detail = f"named {item['mentions']} times, no duty"
+    else:
+        detail = "no bearer found"
+    sentence = item.get("sentence", "")
+    at = sentence.find(name) if name else -1
+    if at < 0 or len(sentence) <= 2 * width:
+        context = sentence[:2 * width] + ("…" if len(sentence) > 2 * width else "")
+    else:
+        lo, hi = max(0, at - width // 2), min(len(sentence), at + len(name) + width)
+        context = ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
+    where = f"{doc} {item['start']}-{item['end']}" if "start" in item else doc
+    line = f"{what:<20}{name[:18]:<20}{detail:<32}"
+    return (line + (f"[{where}] 「{context}」" if sentence else "")).rstrip()
 
 
 def cmd_list(args):

@@ -105,3 +105,14 @@ def test_every_command_has_help():
     for command in ("ask", "build"):
         result = run_kg(command, "--help")
         assert result.returncode == 0 and "usage: kg " + command in result.stdout
+
+
+def test_check_prints_one_short_line_per_finding_and_a_summary(capsys, report_path):
+    assert main(["check", "--corpus", str(report_path)]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines and all(len(line) < 220 for line in lines)
+    assert any(line.startswith("undefined") and "两个维护" in line for line in lines)
+    kinds = {line.split()[0] for line in lines}
+    assert kinds <= {"undefined", "mismatch", "role_without_duties", "unresolved_bearer"}
+    assert "undefined" in captured.err.splitlines()[-1]
