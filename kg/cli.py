@@ -232,7 +232,8 @@ def _finding_line(item, width=36) -> str:
     if at < 0 or len(sentence) <= 2 * width:
         context = sentence[:2 * width] + ("…" if len(sentence) > 2 * width else "")
     else:
-        lo, hi = max(0, at - width // 2), min(len(sentence), at + len(name) + width)
+        lo = max(0, at - width // 2)
+        hi = min(len(sentence), lo + 2 * width)
         context = ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
     where = f"{doc} {item['start']}-{item['end']}" if "start" in item else doc
     line = f"{what:<20}{name[:18]:<20}{detail:<32}"
