@@ -166,24 +166,29 @@ def _sentence_scores(kg, text):
     return scores
 
 
-# Words by which a question points at one kind of document in a mixed corpus.
+# Words by which a question points at one kind of document in a mixed corpus: what it says, what a title
+# of that kind holds, and whether such a document is built of articles (a regulation) or not (a report).
 _DOC_HINTS = (
-    (r"党章|章程|constitution", r"章程"),
-    (r"条例|regulation", r"条例|规则|办法|规定"),
-    (r"调研报告|报告中|报告对|报告提出|报告从|report", r"报告|调研"),
-    (r"分析会|会议|meeting", r"会|报告"),
+    (r"党章|章程|constitution", r"章程", None),
+    (r"条例|regulation", r"条例|规则|办法|规定", True),
+    (r"调研报告|报告中|报告对|报告提出|报告从|报告要求|报告里|report", r"报告|调研", False),
+    (r"分析会|会议|meeting", r"会|报告", None),
 )
 
 
 def _document_hints(kg, q):
-    """A small bonus for documents whose title matches what the question names (党章, 条例, 报告)."""
+    """A small bonus for documents of the kind the question names (党章, 条例, 报告): by title, or for a
+    regulation or a report by its structure when its title does not say."""
     if len(kg.documents_) < 2:
         return {}
     bonus = {}
-    for asked, title in _DOC_HINTS:
+    for asked, title, regulation in _DOC_HINTS:
         if re.search(asked, q.text, re.I):
             for doc in kg.documents_:
-                if re.search(title, doc.title):
+                by_title = re.search(title, doc.title)
+                by_structure = regulation is not None and doc.is_regulation == regulation and \
+                    not re.search(r"章程|条例|规则|办法|规定|报告", doc.title)
+                if by_title or by_structure:
                     bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.12)
             break
     return bonus
@@ -940,7 +945,7 @@ def answer_frequency(kg, q, k):
 
 
 # ---------------------------------------------------------------------------- problems
-_PROBLEM_WORDS = frozenset("问题 不足 短板 差距 存在 发现 查找 查摆 指出 报告 文中 哪些 方面 主要 毛病 缺点 表现 problem problems shortcoming shortcomings found report weakness".split())
+_PROBLEM_WORDS = frozenset("问题 不足 短板 差距 存在 发现 查找 查摆 指出 报告 文中 哪些 哪几 方面 主要 调研 突出 毛病 缺点 表现 problem problems shortcoming shortcomings found report weakness".split())
 _PREVALENCE_ZH = {"some": "有的", "several": "一些", "few": "少数", "many": "普遍"}
 
 
