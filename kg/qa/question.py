@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..normalize import detect_language, fold, to_simplified
+from ..resources import ontology_dir
 from .intents import classify_intent
 
 MAX_QUESTION_CHARS = 500
@@ -169,4 +171,25 @@ def expand_query(query: str, entities) -> str:
         for label in term.labels("zh"):
             if fold(label) not in folded and label not in extra and len(label) > 1:
                 extra.append(label)
-    return " ".join([query, *extra[:8]])
+    extra = extra[:8]
+    for group in load_synonyms():
+        if any(word in folded for word in group):
+            extra += [word for word in group if word not in folded and word not in extra]
+    return " ".join([query, *extra])
+
+
+@lru_cache(maxsize=1)
+def load_synonyms() -> tuple:
+    """The groups of ``ontology/synonyms.tsv``: words a question may use where the texts use another.
+
+    >>> ("情况", "情形") in load_synonyms()
+    True
+    """
+    path = ontology_dir() / "synonyms.tsv"
+    if not path.exists():
+        return ()
+    groups = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            groups.append(tuple(fold(w.strip()) for w in line.split("|") if w.strip()))
+    return tuple(groups)
