@@ -92,6 +92,7 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
     entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
     positions = _best_positions(scores) if among is None else among
     rare = _rare_literals(kg, q, scores)
+    cues = _answer_cues(q)
     for i in positions:
         doc, sentence = kg.sentences_[i]
         score = float(scores[i])
@@ -106,9 +107,27 @@ def _rank_sentences(kg, q, among=None, kind_bonus=None):
         score += doc_bonus.get(doc.doc_id, 0.0)
         if defined and any(pattern.search(folded) for pattern in defined):
             score += 0.3  # "X是…" is what "什么是X" asks for
+        if cues and cues.search(folded):
+            score += 0.12  # the kind of sentence the question asks for (程序 for steps, 情形 for cases)
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+# What a question asks for, and the words of the sentences that give that kind of answer.
+_ANSWER_CUES = (
+    (r"步骤|程序|流程|环节|procedure|steps?\b|process", r"程序|步骤|流程|环节"),
+    (r"什么情况|哪些情况|什么情形|哪些情形|circumstances|under what|in what case|when is", r"情形|情况下|之一的"),
+    (r"比例|占.*多少|proportion|percentage|ratio", r"比例|%|％"),
+    (r"原则|principles?\b", r"原则"),
+    (r"条件|资格|qualif|eligib|conditions?\b", r"条件|具备|资格"),
+)
+
+
+def _answer_cues(q):
+    """A pattern for sentences of the kind the question asks for, or ``None``."""
+    wanted = [cue for asked, cue in _ANSWER_CUES if re.search(asked, q.text, re.I)]
+    return re.compile("|".join(wanted)) if wanted else None
 
 
 RANKED_SENTENCES = 3000  # bonuses are weighed for this many sentences at most, the closest by TF-IDF
@@ -283,13 +302,16 @@ def _list_answer(kg, q, doc, lead, items, score):
 
 
 def answer_with_list(kg, q, ranked, k):
-    """When the best sentence opens (or sits in) an enumerated list and the question asks for a list."""
-    if not ranked or not _LIST_QUESTION.search(q.text):
+    """When the best sentence opens (or sits in) an enumerated list and the question asks for a list, or
+    the best sentence is the list's lead itself (下列情形之一的……：), which says nothing without its items."""
+    if not ranked:
         return None
     score, i = ranked[0]
     doc, sentence = kg.sentences_[i]
     lead, items = list_items(doc, sentence)
     if lead is None or len(items) < 2:
+        return None
+    if not _LIST_QUESTION.search(q.text) and lead.index != sentence.index:
         return None
     text, evidence = _list_answer(kg, q, doc, lead, items, score)
     return _answer(q, text, evidence[:k], {"method": "enumerated list under its lead sentence", "items": len(items)})
