@@ -427,7 +427,7 @@ def answer_search(kg, q, k):
         found = special(kg, q, ranked, k)
         if found is not None:
             return found
-    chosen = _select_evidence(ranked, min(k, 3), ratio=0.8)
+    chosen = _select_evidence(ranked, min(k, 3), ratio=0.85)
     if not chosen:
         return None
     chosen = _with_elaboration(kg, chosen)
@@ -740,7 +740,7 @@ def _formula_context(kg, q, term, k):
     ranked = _rank_sentences(kg, q, among=positions)
     if not ranked:
         ranked = [(0.01, i) for i in positions]
-    chosen = _select_evidence(ranked, min(k, 3), ratio=0.8)
+    chosen = _select_evidence(ranked, min(k, 3), ratio=0.85)
     quotes = [quote_window(kg.sentences_[i][1].text, q.query, limit=150) for _, i in chosen[:2]]
     name = _formula_name(term, q.language)
     text = _say(q, f"文中关于{name}的要求：" + " ".join(f"「{x}」" for x in quotes),
@@ -996,7 +996,8 @@ def answer_problems(kg, q, k):
     for i in order:
         p = problems[i]
         key = (p.evidence.doc_id, p.evidence.start)
-        if key not in seen and len(evidence) < min(k, 3):
+        close = not evidence or scores[i] >= 0.75 * evidence[0].score  # no far second sentence
+        if key not in seen and len(evidence) < min(k, 3) and close:
             seen.add(key)
             evidence.append(_evidence_from_fact(kg, p.evidence, float(scores[i])))
     return _answer(q, text, evidence, {"method": "problems", "problems": len(problems)})
