@@ -796,8 +796,10 @@ def _name_candidates(kg, q):
 
 def answer_person_posts(kg, q, k):
     """What posts a person named in the question holds, read off the titles written before the name."""
+    # A name in the question shares its characters with the sentences that hold it: look only there.
+    near = [kg.sentences_[i] for i in _best_positions(_sentence_scores(kg, q.query))]
     for name in _name_candidates(kg, q):
-        stated = [(titles_before(sentence.text, name), doc, sentence) for doc, sentence in kg.sentences_
+        stated = [(titles_before(sentence.text, name), doc, sentence) for doc, sentence in near
                   if name in sentence.text]
         # a member of a body (班子成员) says less than a post: posts first
         stated = sorted([s for s in stated if s[0]], key=lambda s: all(_MEMBERSHIP.search(t) for t in s[0]))
