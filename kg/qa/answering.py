@@ -120,6 +120,7 @@ _ANSWER_CUES = (
     (r"什么情况|哪些情况|什么情形|哪些情形|circumstances|under what|in what case|when is", r"情形|情况下|之一的"),
     (r"比例|占.*多少|proportion|percentage|ratio", r"比例|%|％"),
     (r"原则|principles?\b", r"原则"),
+    (r"几类|几种|几样|哪些种类|what kinds|which kinds|what types|how many kinds", r"(?<![“\"第])[一二三四五六七八九十两\d]+[种类][：:]|分为|包括"),
     (r"条件|资格|qualif|eligib|conditions?\b", r"条件|具备|资格"),
 )
 
