@@ -686,10 +686,15 @@ def answer_formula(kg, q, k):
         formula = max(defined, key=lambda f: (f.status == "confirmed", len(f.parts)))
         note = _status_note(formula, q.language)
         parts = _parts_text(formula, q.language)
+        # the defining words as the text writes them (“区-街-社区-驿站”四级…), when they are short
+        written = quote_window(formula.evidence.text, term.zh, limit=60)
+        written = written if len(written) <= 60 else ""
         if q.language == "en":
             text = f"{name} consists of, as the text defines it: 「{parts}」" + (f" ({note})." if note else ".")
+            text += f" The text: 「{written}」" if written else ""
         else:
             text = f"{name}包括：{parts}" + (f"（文中定义，{note}）。" if note else "（文中定义）。")
+            text += f"原文：「{written}」" if written else ""
         evidence.append(_evidence_from_fact(kg, formula.evidence, 1.0))
         source = "document"
     elif term.parts:
