@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from .resources import ontology_dir
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Words, with the possessive 's left out (an organ's work → organ work) but other apostrophes kept (don't).
+_WORD = re.compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)?")
 
 
 _IRREGULAR = {"does": "do", "did": "do", "done": "do", "doing": "do", "has": "have", "had": "have",
