@@ -69,15 +69,32 @@ def stem(word: str) -> str:
     return word
 
 
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _words(text: str) -> list:
+    return [stem(w) for w in _WORD.findall(text.lower())]
+
+
+def _without_articles(words) -> str:
+    return " ".join(w for w in words if w not in _ARTICLES)
+
+
 class PhraseTable:
-    """English phrase → Chinese words, matched longest first over stemmed words."""
+    """English phrase → Chinese words, matched longest first over stemmed words.
+
+    A phrase matches as written (twice a year → 每年, govern the party → 治党), or else with its articles
+    left out (keeps the organizational relationship → keep organizational relationship).
+    """
 
     def __init__(self, entries):
-        self.entries = {}
+        self.entries, self.loose = {}, {}
         for english, chinese in dict(entries).items():
-            key = " ".join(stem(w) for w in _WORD.findall(english.lower()))
-            if key:
-                self.entries.setdefault(key, tuple(chinese))
+            words = _words(english)
+            if words:
+                self.entries.setdefault(" ".join(words), tuple(chinese))
+        for key, chinese in self.entries.items():
+            self.loose.setdefault(_without_articles(key.split()), chinese)
         self.longest_ = max((k.count(" ") + 1 for k in self.entries), default=1)
 
     def __len__(self):
@@ -85,20 +102,25 @@ class PhraseTable:
 
     def lookup(self, phrase: str):
         """The Chinese words for an English phrase, or ``()``."""
-        return self.entries.get(" ".join(stem(w) for w in _WORD.findall(phrase.lower())), ())
+        words = _words(phrase)
+        return self.entries.get(" ".join(words)) or self.loose.get(_without_articles(words), ())
 
     def translate(self, text: str, senses: int = 1) -> list:
         """Chinese words for the English phrases in ``text``, in order (the first ``senses`` senses of each)."""
-        words = [stem(w) for w in _WORD.findall(text.lower())]
+        words = _words(text)
         out, i = [], 0
         while i < len(words):
-            for n in range(min(self.longest_, len(words) - i), 0, -1):
-                key = " ".join(words[i:i + n])
-                if key in self.entries:
-                    out.extend(self.entries[key][:senses])
+            found = None
+            for n in range(min(self.longest_ + 2, len(words) - i), 0, -1):
+                window = words[i:i + n]
+                found = self.entries.get(" ".join(window)) if n <= self.longest_ else None
+                if found is None and any(w in _ARTICLES for w in window[1:-1]):
+                    found = self.loose.get(_without_articles(window))
+                if found is not None:
+                    out.extend(found[:senses])
                     i += n
                     break
-            else:
+            if found is None:
                 i += 1
         return out
 

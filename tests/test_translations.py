@@ -184,3 +184,15 @@ def test_translates_questions_of_the_genre(table):
     assert table.translate("How often must party group members study party building?") == [
         "每", "必须", "党组成员", "学习", "党建"]
     assert "党组织" in table.translate("Who concurrently serves as deputy secretary of the party organization?")
+
+
+def test_articles_matter_where_an_entry_has_them_and_are_skipped_elsewhere():
+    from kg.translate import PhraseTable
+
+    table = PhraseTable({"a year": ("每年",), "year": ("年",), "govern the party": ("治党",),
+                         "governing party": ("执政党",), "keep organizational relationship": ("保留组织关系",)})
+    assert table.translate("twice a year") == ["每年"]
+    assert table.translate("govern the party") == ["治党"]
+    assert table.translate("the governing party") == ["执政党"]
+    assert table.translate("who keeps the organizational relationship") == ["保留组织关系"]
+    assert table.lookup("keep the organizational relationship") == ("保留组织关系",)
