@@ -209,7 +209,7 @@ def _document_hints(kg, q):
                 by_structure = regulation is not None and doc.is_regulation == regulation and \
                     not re.search(r"章程|条例|规则|办法|规定|报告", doc.title)
                 if by_title or by_structure:
-                    bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.12)
+                    bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.2)
             break
     return bonus
 
