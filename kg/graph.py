@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from .errors import KgError
 from .facts import DEFAULT, OBLIGATION, PERMISSION, PROHIBITION, EntityRef, FactSet  # noqa: F401
