@@ -281,17 +281,11 @@ def _write_text(text, output):
     if not output:
         print(text)
         return 0
-    from pathlib import Path
+    from .files import written_atomically
 
-    path = Path(output)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(text + "\n", encoding="utf-8")
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise KgError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    print(f"wrote {path}", file=sys.stderr)
+    with written_atomically(output) as handle:
+        handle.write((text + "\n").encode("utf-8"))
+    print(f"wrote {output}", file=sys.stderr)
     return 0
 
 

@@ -15,8 +15,6 @@ True
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,6 +23,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from .errors import KgError
 from .facts import DEFAULT, OBLIGATION, PERMISSION, PROHIBITION, EntityRef, FactSet  # noqa: F401
+from .files import written_atomically
 from .resources import ontology_dir
 
 BASE = "https://w3id.org/kg-policy/"
@@ -340,15 +339,8 @@ def export_graph(dataset, path) -> Path:
     if fmt is None:
         raise KgError(f"{path}: unknown graph format {path.suffix!r}; use one of {', '.join(FORMATS)}")
     target = dataset if fmt == "trig" else union_graph(dataset)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".kg-", suffix=path.suffix, dir=directory)
-        with os.fdopen(fd, "wb") as handle:
-            target.serialize(destination=handle, format=fmt, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise KgError(f"{path}: cannot write the graph ({exc.strerror or exc})") from None
+    with written_atomically(path, "the graph") as handle:
+        target.serialize(destination=handle, format=fmt, encoding="utf-8")
     return path
 
 

@@ -67,12 +67,6 @@ class Tokenizer:
 
     __call__ = tokens
 
-    def knows(self, word: str) -> bool:
-        """True when ``word`` is in jieba's dictionary or among the extra words (not a word jieba guessed)."""
-        if not hasattr(self, "tokenizer_"):
-            raise NotBuiltError("Tokenizer.fit() has not been called")
-        return bool(self.tokenizer_.FREQ.get(fold(word)))
-
     def proper_nouns(self, text: str) -> list:
         """The names of people, places and bodies in ``text`` as jieba's tagger sees them (nr, ns, nt, nz).
 

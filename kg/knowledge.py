@@ -19,7 +19,6 @@ from __future__ import annotations
 import gzip
 import json
 import multiprocessing
-import os
 import pickle
 import sys
 import threading
@@ -34,6 +33,7 @@ from .factbase import FactBase, formula_key
 from .formula_names import english_formula_name
 from .index import PassageIndex, TextIndex, shared_tokenizer
 from .normalize import fold
+from .files import written_atomically
 from .pinyin import NameFinder
 from .lexicon import Lexicon, Term, load_lexicon
 from .reading import DEFAULT_MAX_BYTES, read_corpus, read_text
@@ -418,13 +418,8 @@ class KnowledgeGraph:
                  "document_terms": [terms_to_json(t) for t in self._document_terms],
                  "read_errors": [str(e) for e in self.read_errors_]}
         path = Path(path)
-        tmp = path.with_name(f".{path.name}.tmp")
-        try:
-            with gzip.open(tmp, "wt", encoding="utf-8") as handle:
-                json.dump(state, handle, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise KgError(f"{path}: cannot save the graph ({exc.strerror or exc})") from None
+        with written_atomically(path, "the saved graph") as raw, gzip.open(raw, "wt", encoding="utf-8") as handle:
+            json.dump(state, handle, ensure_ascii=False)
         return path
 
     @classmethod

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import json
 import re
 from dataclasses import asdict, dataclass, fields
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from .errors import KgError, NotBuiltError
 from .facts import DEFAULT, OBLIGATION, PERMISSION, PROHIBITION
+from .files import written_atomically
 from .network import chain_graph, chain_order
 from .normalize import fold, label_key
 
@@ -368,11 +370,11 @@ def to_csv(rows, path_or_file, header="zh"):
         write(path_or_file)
         return None
     path = Path(path_or_file)
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            write(handle)
-    except OSError as exc:
-        raise KgError(f"{path}: cannot write the list ({exc.strerror or exc})") from None
+    with written_atomically(path, "the list") as raw:
+        handle = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        write(handle)
+        handle.flush()
+        handle.detach()  # the file itself is closed (and renamed) by written_atomically
     return path
 
 
@@ -636,10 +638,8 @@ def to_xlsx(rows, path, title="责任清单"):
         book.save(path)
         return path
     path = Path(path)
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise KgError(f"{path}: cannot write the workbook ({exc.strerror or exc})") from None
+    with written_atomically(path, "the workbook") as handle:
+        book.save(handle)
     return path
 
 

@@ -175,3 +175,16 @@ def test_a_folder_of_every_kind_reads_the_good_files_and_names_each_bad_one(tmp_
     assert refused == sorted({*FILES, "huge.txt"} - {f"{name}.txt" for name in good})
     kg = KnowledgeGraph().fit(tmp_path)
     assert len(kg.documents_) == len(good) and len(kg.read_errors_) == len(corpus.errors)
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_leftovers(tmp_path):
+    from kg.files import written_atomically
+
+    target = tmp_path / "list.csv"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with written_atomically(target) as handle:
+            handle.write(b"half of the new")
+            raise RuntimeError("killed")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["list.csv"]

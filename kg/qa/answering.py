@@ -151,7 +151,7 @@ def _rare_literals(kg, q, scores, most=3) -> list:
     words = [w for w in kg.tokenizer_.proper_nouns(q.query) if kg.lexicon_.lookup(w) is None]
     if not words:
         return []
-    candidates = [kg.folded_sentences_[i] for i in np.flatnonzero(scores > 0)]
+    candidates = [kg.folded_sentences_[i] for i in _best_positions(scores)]
     return [w for w in dict.fromkeys(words) if 0 < sum(1 for text in candidates if w in text) <= most]
 
 
