@@ -473,13 +473,25 @@ class _TokenCache:
         return learn()
 
     def tokens(self, text: str) -> list:
-        """The tokenizer's tokens of ``text``."""
-        known = self._known.get(text)
+        """The tokenizer's tokens of ``text``.
+
+        Remembered per space-separated part: jieba never makes a word across a space, so the tokens of
+        ``"党员 履行义务 党员应当履行义务。"`` are those of its parts, and a sentence that several indexed
+        texts quote (a duty's evidence) is segmented once.
+        """
+        out = []
+        for part in text.split(" "):
+            if part:
+                out.extend(self._part_tokens(part))
+        return out
+
+    def _part_tokens(self, part: str) -> tuple:
+        known = self._known.get(part)
         if known is None:
-            known = tuple(sys.intern(t) for t in self.tokenizer.tokens(text))
+            known = tuple(sys.intern(t) for t in self.tokenizer.tokens(part))
         if self._used is not None:
-            self._used[text] = known
-        return list(known)
+            self._used[part] = known
+        return known
 
     __call__ = tokens
 

@@ -58,8 +58,12 @@ class NameFinder:
         """Keep the texts to search; returns ``self``. The readings are learnt on the first name asked
         about, so that a corpus asked only in Chinese never pays for them."""
         self.texts_ = [t for t in texts if t]
-        self.syllables_ = all_syllables()
         return self
+
+    @property
+    def syllables_(self) -> frozenset:
+        """The pinyin syllables (:func:`all_syllables`), loaded on the first English name asked about."""
+        return all_syllables()
 
     def readings(self) -> dict:
         """Each Chinese character of the texts → its toneless readings (all of them for heteronyms)."""
