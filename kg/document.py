@@ -190,6 +190,10 @@ def _split_sentences(text, start, end):
         pos = stop
 
 
+# The first line of a news release that carries a text: who issued it, and how (中共中央印发, 国务院办公厅发布).
+_RELEASE_LINE = re.compile(r"[\u3400-\u9fff]{2,12}(?:印发|发布|公布|颁布|发出)")
+
+
 def parse_document(text: str, doc_id: str, title: str = "", path: str = "", encoding: str = "utf-8"):
     """Split a stored text into sections, paragraphs and sentences.
 
@@ -212,6 +216,9 @@ def parse_document(text: str, doc_id: str, title: str = "", path: str = "", enco
         first = text[first_start:first_end]
         if len(first) <= 60 and not re.search(r"[。；，：:,]", first) and not _match_heading(text, first_start, first_end, False):
             title = first.strip("《》")
+            second = text[spans[1][0]:spans[1][1]].strip() if len(spans) > 1 else ""
+            if _RELEASE_LINE.fullmatch(title) and re.fullmatch(r"《[^《》]{2,58}》", second):
+                title = second.strip("《》")   # 中共中央印发 / 《…条例》: a news release names the text second
     doc.title = title or doc_id
 
     stack = []  # open sections as [level, index]

@@ -111,3 +111,21 @@ def test_text_before_any_heading_is_other():
     doc = parse_document("近期开展调研，情况如下：\n一、主要做法\n做了很多。", "intro")
     assert doc.sentences[0].kind == "other"
     assert doc.sentences[-1].kind == "practice"
+
+
+def test_titles_of_the_real_texts():
+    titles = {name: _doc(name).title for name in ("dangzhang_2017", "jiguan_jiceng_zuzhi_tiaoli_2019",
+                                                  "dangyuan_jiaoyu_guanli_tiaoli_2019")}
+    assert titles == {"dangzhang_2017": "中国共产党章程",
+                      # a news release: 中共中央印发 / 《…》 — the text's name is the second line
+                      "jiguan_jiceng_zuzhi_tiaoli_2019": "中国共产党党和国家机关基层组织工作条例",
+                      "dangyuan_jiaoyu_guanli_tiaoli_2019": "中国共产党党员教育管理工作条例"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("国务院办公厅印发\n《关于加强基层党建工作的意见》\n正文第一句。\n", "关于加强基层党建工作的意见"),
+    ("国务院印发\n正文第一句。\n", "国务院印发"),            # no book title after it: the line itself
+    ("中共中央办公厅发布\n《干部教育培训工作条例》\n", "干部教育培训工作条例"),
+])
+def test_a_release_line_gives_way_to_the_book_title_after_it(text, title):
+    assert parse_document(text, "x").title == title
