@@ -66,7 +66,7 @@ def _build(args):
     from .knowledge import open_graph
 
     kg = open_graph(corpus=args.corpus, store=args.store, workers=getattr(args, "workers", 1),
-                    progress=_progress(args))
+                    progress=_progress(args), cache=True)
     _warn_skipped(kg)
     return kg
 

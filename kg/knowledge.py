@@ -26,6 +26,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from .cache import cached_tokens, keep_tokens
 from .document import parse_document
 from .errors import KgError, NotBuiltError
 from .extract import discover_terms, extract_facts
@@ -91,6 +92,10 @@ class KnowledgeGraph:
         if corpus is None and texts is None:
             corpus = sample_corpus_dir()
         sources, errors = _read_sources(corpus, texts, self.max_bytes)
+        return self._fit_read(sources, errors, progress, started)
+
+    def _fit_read(self, sources, errors, progress, started):
+        """:meth:`fit` on texts already read (``started``: when reading began, for ``build_seconds_``)."""
         if not sources:
             raise KgError("nothing to build: give at least one readable text")
         from .store import open_store
@@ -284,8 +289,11 @@ class KnowledgeGraph:
                     words = [label for term in self.lexicon_ for label in term.labels("zh")]
                     tokenizer = shared_tokenizer(words)
                     cache = getattr(self, "_token_cache", None)
+                    cache_key = getattr(self, "_cache_key", None)
+                    stored = None
                     if cache is None or cache.tokenizer is not tokenizer:
-                        cache = self._token_cache = _TokenCache(tokenizer)
+                        stored = cached_tokens(cache_key) if cache_key else None
+                        cache = self._token_cache = _TokenCache(tokenizer, stored)
                     texts = [s.text for _, s in self.sentences_]
                     duty_texts = [f"{d.bearer.label if d.bearer else ''} {d.action} {d.evidence.text}"
                                   for d in self.facts_.duties]
@@ -298,6 +306,8 @@ class KnowledgeGraph:
                                          "names": NameFinder().fit(texts),
                                          "folded": [fold(text) for text in texts],
                                          "problems": TextIndex(cache).fit(problem_texts)}
+                    if cache_key and stored is None:
+                        keep_tokens(cache_key, cache.known)
         return self._indexes
 
     @property
@@ -453,10 +463,15 @@ class _TokenCache:
     one object serves many threads. Texts not used by the last build are forgotten.
     """
 
-    def __init__(self, tokenizer):
+    def __init__(self, tokenizer, known=None):
         self.tokenizer = tokenizer
-        self._known = {}
+        self._known = dict(known or {})   # tokens read from kg.cache, for the texts of a cached graph
         self._used = None
+
+    @property
+    def known(self) -> dict:
+        """The tokens remembered: ``{text: (token, …)}``."""
+        return dict(self._known)
 
     def learning(self):
         """A context in which every text tokenized is remembered; the rest is forgotten at its end."""
@@ -662,7 +677,7 @@ def _extract_all(run, documents, terms, orders, build, progress, found=None):
         yield extracted
 
 
-def open_graph(corpus=None, store="memory", workers=1, progress=None) -> KnowledgeGraph:
+def open_graph(corpus=None, store="memory", workers=1, progress=None, cache=False) -> KnowledgeGraph:
     """The graph a command works on, from a corpus, a store, or both.
 
     Parameters
@@ -676,6 +691,9 @@ def open_graph(corpus=None, store="memory", workers=1, progress=None) -> Knowled
         Processes for parsing and extraction.
     progress : callable, optional
         As for :meth:`KnowledgeGraph.fit`.
+    cache : bool
+        In memory, reuse the graph built earlier from the same texts by the same code, kept on disk
+        (:mod:`kg.cache`), and keep a new build there.
 
     Examples
     --------
@@ -687,11 +705,31 @@ def open_graph(corpus=None, store="memory", workers=1, progress=None) -> Knowled
     spec = parse_store_spec(store)
     kg = KnowledgeGraph(store=store, workers=workers)
     if spec.kind == "memory":
-        return kg.fit(corpus=corpus, progress=progress)
+        return _fit_cached(kg, corpus, progress) if cache else kg.fit(corpus=corpus, progress=progress)
     if corpus:
         return kg.add(corpus, progress=progress)
     kg.open()
     if not kg.documents_:
         raise KgError(f"the store {spec} holds no documents: build it first "
                       f"(kg build --store {spec} --corpus PATH) or give --corpus")
+    return kg
+
+
+def _fit_cached(kg, corpus, progress):
+    """``kg.fit(corpus)``, or the same graph from the disk cache (:mod:`kg.cache`)."""
+    from .cache import cached_graph, corpus_key, keep_graph
+
+    started = time.perf_counter()
+    sources, errors = _read_sources(sample_corpus_dir() if corpus is None else corpus, None, kg.max_bytes)
+    if not sources:
+        raise KgError("nothing to build: give at least one readable text")
+    key = corpus_key(sources, SAVE_FORMAT)
+    found = cached_graph(key)
+    if found is not None:
+        found.read_errors_ = errors
+        found._cache_key = key
+        return found
+    kg._fit_read(sources, errors, progress, started)
+    keep_graph(kg, key)
+    kg._cache_key = key   # its text indexes' tokens are kept too, when they are built
     return kg

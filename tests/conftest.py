@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLES = ROOT / "corpus"
 REPORT = "jiguan_dangjian_report"
+# The command line keeps built graphs on disk (kg.cache): the tests keep theirs in a folder of their own.
+os.environ.setdefault("KG_CACHE_DIR", tempfile.mkdtemp(prefix="kg-test-cache-"))
+
 REAL_TEXTS = ("jiguan_dangjian_report", "jiguan_jiceng_zuzhi_tiaoli_2019", "dangyuan_jiaoyu_guanli_tiaoli_2019",
               "dangzhang_2017", "dangfeng_lianzheng_fenxihui_baogao_2020")
 
