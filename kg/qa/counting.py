@@ -1,0 +1,71 @@
+"""How many: the number a sentence states in the unit asked for, or the parts of a counted formula."""
+
+from __future__ import annotations
+
+import re
+
+from .formulae import answer_formula, formula_terms
+from .ranking import evidence_item, make_answer, quote_window, rank_sentences, say
+
+_QUANTITY = re.compile(
+    r"(?<![第\d０-９“\"「])(?:[0-9０-９]+(?:\.[0-9]+)?|[*＊]+|[一二两三四五六七八九十百千]+)多?"
+    r"(?P<unit>个月|个|名|人|位|项|条|种|类|次|年|月|天|日|周|届|学时|小时|岁|%|％|级|批|支|家|所)")
+# The unit a question counts in, and the units a text may use for it.
+_ASKED_UNIT_ZH = re.compile(r"(?:多少|几)个?(?P<unit>学时|小时|个月|个|名|人|位|项|条|种|类|次|年|天|周|届|岁|批|支|家|所)")
+_UNIT_FAMILIES = (("名", "人", "位"), ("种", "类"), ("项", "条", "个"), ("学时", "小时"), ("年", "岁"), ("天", "日"))
+_ASKED_UNIT_EN = (
+    (r"\b(kinds?|types?|sorts?|forms?|categor(y|ies))\b", ("种", "类")),
+    (r"\b(members?|people|persons?|cadres?|officials?|secretar(y|ies)|comrades?|introducers?|sponsors?)\b",
+     ("名", "人", "位")),
+    (r"\bhours?\b", ("学时", "小时")),
+    (r"\byears?\b", ("年", "岁")),
+    (r"\b(days?)\b", ("天", "日")),
+    (r"\bmonths?\b", ("个月", "月")),
+    (r"\b(items?|points?|measures?|projects?|tasks?|requirements?|entries)\b", ("项", "条", "个")),
+    (r"\btimes\b", ("次",)),
+)
+
+
+def _asked_units(q) -> tuple:
+    """The units a counting question asks in (名 → 名, 人, 位), or ``()`` for any."""
+    if q.language == "en":
+        asked = re.split(r"\bhow many\b|\bnumber of\b", q.text, maxsplit=1, flags=re.I)[-1][:40]
+        found = [(m.start(), units) for pattern, units in _ASKED_UNIT_EN for m in [re.search(pattern, asked, re.I)]
+                 if m]
+        return min(found)[1] if found else ()  # the word right after "how many" is what is counted
+    match = _ASKED_UNIT_ZH.search(q.query)
+    if not match:
+        return ()
+    unit = match.group("unit")
+    return next((family for family in _UNIT_FAMILIES if unit in family), (unit,))
+
+
+def _quantities(text, units=()) -> list:
+    return [m.group(0) for m in _QUANTITY.finditer(text) if not units or m.group("unit") in units]
+
+
+def answer_count(kg, q, k):
+    """How many: the closest sentence that states a number in the unit asked for, the number said first.
+
+    A counted formula (三会一课包括几项) is answered from its parts instead.
+    """
+    if formula_terms(kg, q):
+        return answer_formula(kg, q, k)
+    units = _asked_units(q)
+    ranked = []
+    for score, i in rank_sentences(kg, q)[:60]:
+        found = _quantities(kg.sentences_[i][1].text, units)
+        if found:
+            ranked.append((score + 0.15, i, found))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    score, i, found = ranked[0]
+    doc, sentence = kg.sentences_[i]
+    quote = quote_window(sentence.text, q.query + " " + " ".join(found))
+    numbers = "、".join(dict.fromkeys(_quantities(quote, units))) or "、".join(dict.fromkeys(found))
+    text = say(q, f"{numbers}。据《{doc.title}》：「{quote}」", f"{numbers} — in {doc.title}: 「{quote}」")
+    chosen = [(s, j) for s, j, _ in ranked[:3] if s >= score * 0.72]
+    evidence = [evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], s) for s, j in chosen[:min(k, 2)]]
+    return make_answer(q, text, evidence, {"method": "sentences stating a number", "units": list(units),
+                                           "candidates": len(ranked)})

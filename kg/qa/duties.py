@@ -1,0 +1,196 @@
+"""What a role must do (its duties, those of the posts it holds and those of the roles holding it), and who
+must do something (the bearers of the duties closest to the question).
+"""
+
+from __future__ import annotations
+
+from ..facts import DEFAULT, PERMISSION, PROHIBITION
+from ..normalize import fold
+from .ranking import evidence_from_fact, evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence
+from .search import list_items, list_text_and_evidence
+
+
+# ---------------------------------------------------------------------------- duties of a role
+def _modality_zh(duty):
+    return {PROHIBITION: "不得", DEFAULT: "原则上", PERMISSION: "可以"}.get(duty.modality, "")
+
+
+def _duty_line(duty, language):
+    freq = duty.frequency.describe(language) if duty.frequency else ""
+    mod = _modality_zh(duty)
+    breach = duty.section_kind == "problem"  # named by its breach: 有的…没履行…，不参加…
+    if language == "en":
+        tag = {PROHIBITION: "must not: ", DEFAULT: "as a rule: ", PERMISSION: "may: "}.get(duty.modality, "")
+        return (f"{tag}「{duty.action}」" + (f" ({freq})" if freq else "")
+                + (" (named by its breach: the problems part says some do not)" if breach else ""))
+    text = duty.action if not mod or duty.action.startswith(mod) else mod + duty.action
+    return (text + (f"（{freq}）" if freq and freq not in duty.action else "")
+            + ("（问题部分指出有的未做到）" if breach else ""))
+
+
+def _related_roles(kg, term, language="zh"):
+    """The role itself, the posts it holds, and the roles that hold it, with how they relate."""
+    def en(ref):
+        known = kg.lexicon_.get(ref.key)
+        return f"{known.label('en')} ({ref.label})" if known and known.en else ref.label
+
+    related = [(term.key, "")]
+    for h in kg.facts_.posts_held_by(term.key):
+        if language == "en":
+            related.append((h.post.key, ("concurrently serves as " if h.concurrent else "serves as ") + en(h.post)))
+        else:
+            related.append((h.post.key, f"{term.zh}{'兼任' if h.concurrent else '担任'}{h.post.label}"))
+    for h in kg.facts_.holders_of(term.key):
+        if language == "en":
+            related.append((h.holder.key, ("concurrently held by " if h.concurrent else "held by ") + en(h.holder)))
+        else:
+            related.append((h.holder.key, f"由{h.holder.label}{'兼任' if h.concurrent else '担任'}"))
+    seen, out = set(), []
+    for key, how in related:
+        if key not in seen:
+            seen.add(key)
+            out.append((key, how))
+    return out
+
+
+def _rank_duties(kg, q, duties):
+    if not duties:
+        return []
+    position = {id(d): i for i, d in enumerate(kg.facts_.duties)}
+    among = [position[id(d)] for d in duties if id(d) in position]
+    scores = kg.duty_index_.scores(q.query) if among else []
+    ranked = sorted(duties, key=lambda d: (-(float(scores[position[id(d)]]) if id(d) in position else 0.0),
+                                           d.reported, d.evidence.doc_id, d.evidence.start, d.start))
+    return [(float(scores[position[id(d)]]) if id(d) in position else 0.0, d) for d in ranked]
+
+
+# Words that ask for duties without saying which: a question made only of these and a role is generic.
+_DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干啥 做啥 什么 哪些 主要 基本 具体 要 应当 应该 必须 需要 负责 承担
+    履行 要求 内容 方面 有 都 平时 得 该 需 duty duties must should do responsibility responsibilities task tasks
+    obligation obligations role work main basic required""".split())
+
+
+def content_tokens(q):
+    """The question's tokens that are neither entity names nor generic duty words."""
+    names = {fold(label) for t in q.entities if t.kind != "mechanism" for label in t.labels("zh")}
+    return [t for t in q.tokens if t not in _DUTY_WORDS and not any(t in n for n in names)]
+
+
+def _mentions_term(sentence_text, term):
+    folded = fold(sentence_text)
+    return any(fold(label) in folded for label in term.labels("zh"))
+
+
+def _role_list_answer(kg, q, term, k):
+    """A role's enumerated duties (``X的职责是：（一）…``) when the text has such a list."""
+    ranked = rank_sentences(kg, q)
+    # A specific question takes the list only when the list's lead is the best match of all.
+    for score, i in ranked[: 1 if content_tokens(q) else 8]:
+        doc, sentence = kg.sentences_[i]
+        lead, items = list_items(doc, sentence)
+        if lead is None or len(items) < 2 or not _mentions_term(lead.text, term):
+            continue
+        text, evidence = list_text_and_evidence(kg, q, doc, lead, items, score)
+        return make_answer(q, text, evidence[:k], {"method": "the role's enumerated duties", "items": len(items)})
+    return None
+
+
+def answer_role_duties(kg, q, k):
+    """What must a role do: its duties, those of the posts it holds, and those of the roles holding it.
+
+    A question that names more than the role (党员要参加哪些政治仪式) is answered by the sentences
+    that say it; a generic one (第一书记要做什么) by the role's duties, or its enumerated list.
+    """
+    roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    if not roles:
+        return None
+    term = roles[0]
+    listed = _role_list_answer(kg, q, term, k)
+    if listed is not None:
+        return listed
+    if content_tokens(q):
+        return None
+    related = _related_roles(kg, term, q.language)
+    duties, via = [], {}
+    for key, how in related:
+        for d in kg.facts_.duties_of(key):
+            duties.append(d)
+            via[id(d)] = how
+    prescribed = [d for d in duties if not d.reported] or duties
+    if not prescribed:
+        return None
+    ranked = _rank_duties(kg, q, prescribed)
+    specific = ranked and ranked[0][0] > 0.25 and len(q.tokens) > 2
+    shown = ranked[: (5 if specific else 10)]
+    lines = []
+    for i, (score, d) in enumerate(shown, 1):
+        how = via.get(id(d), "")
+        lines.append(_duty_line(d, q.language) + (f"［{how}］" if how and q.language == "zh" else (f" [{how}]" if how else "")))
+    holdings = [how for _, how in related if how]
+    if q.language == "en":
+        text = f"Duties of {term.label('en')} ({term.zh}) in the texts ({len(prescribed)} found): " + "; ".join(
+            f"{i}. {line}" for i, line in enumerate(lines, 1))
+        if holdings:
+            text += " Posts: " + "; ".join(holdings) + "."
+    else:
+        text = f"{term.zh}的职责（共{len(prescribed)}项）：" + "；".join(f"{i}. {line}" for i, line in enumerate(lines, 1)) + "。"
+        if holdings:
+            text += "任职：" + "；".join(holdings) + "。"
+    evidence, seen = [], set()
+    for score, d in shown:
+        key = (d.evidence.doc_id, d.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            evidence.append(evidence_from_fact(kg, d.evidence, score))
+    # The sentences that make a post bring its duties are evidence too ("who holds the post").
+    for h in kg.facts_.posts_held_by(term.key) + kg.facts_.holders_of(term.key):
+        key = (h.evidence.doc_id, h.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            evidence.insert(min(1, len(evidence)), evidence_from_fact(kg, h.evidence, 0.5))
+    evidence = evidence[:k]
+    return make_answer(q, text, evidence, {"method": "duties of the role and its posts",
+                                           "roles": [key for key, _ in related], "duties": len(prescribed)})
+
+
+# ---------------------------------------------------------------------------- who must do it
+def _best_duties(kg, q, limit=3):
+    if not kg.facts_.duties:
+        return []
+    scores = kg.duty_index_.scores(q.query)
+    order = sorted(range(len(kg.facts_.duties)), key=lambda i: -scores[i])
+    return [(float(scores[i]), kg.facts_.duties[i]) for i in order[:limit] if scores[i] > 0]
+
+
+def answer_duty_holder(kg, q, k):
+    """Who must do something: the bearers of the duties closest to the question."""
+    ranked_sentences = rank_sentences(kg, q)
+    if not ranked_sentences:
+        return None
+    best_score, best_i = ranked_sentences[0]
+    best_doc, best_sentence = kg.sentences_[best_i]
+    candidates = [(s, d) for s, d in _best_duties(kg, q, 5) if d.bearer is not None]
+    # Prefer a duty stated in the best sentence: the bearer then comes with its own words.
+    in_best = [(s, d) for s, d in candidates if d.evidence.doc_id == best_doc.doc_id and d.evidence.start == best_sentence.start]
+    chosen = in_best[:1] or [c for c in candidates[:1] if c[0] >= 0.35]
+    quote = quote_window(best_sentence.text, q.query)
+    if chosen:
+        duty = chosen[0][1]
+        sentence_doc = kg.document(duty.evidence.doc_id)
+        sentence = sentence_doc.sentences[duty.evidence.sentence] if duty.evidence.sentence >= 0 else best_sentence
+        quote = quote_window(sentence.text, q.query)
+        text = say(q, f"{duty.bearer.label}。原文：「{quote}」",
+                   f"{kg.lexicon_.get(duty.bearer.key).label('en') if kg.lexicon_.get(duty.bearer.key) else duty.bearer.label}"
+                   f" ({duty.bearer.label}). The text: 「{quote}」")
+        evidence = [evidence_from_fact(kg, duty.evidence, chosen[0][0])]
+    else:
+        mentioned = [m.term for m in kg.lexicon_.find(quote) if m.term.kind in ("role", "organization")]
+        who = "、".join(dict.fromkeys(t.zh for t in mentioned)) if mentioned else ""
+        lead = (who + "。") if who else ""
+        text = say(q, f"{lead}原文：「{quote}」", (f"{who}. " if who else "") + f"The text: 「{quote}」")
+        evidence = [evidence_item(kg, best_doc.doc_id, best_sentence, best_score)]
+    for score, i in select_evidence(ranked_sentences, 3)[1:]:
+        doc, sentence = kg.sentences_[i]
+        if len(evidence) < min(k, 2) and all((e.doc, e.start) != (doc.doc_id, sentence.start) for e in evidence):
+            evidence.append(evidence_item(kg, doc.doc_id, sentence, score))
+    return make_answer(q, text, evidence, {"method": "bearers of the closest duties"})

@@ -1,0 +1,154 @@
+"""Numbered formulae (三会一课, 一岗双责): their parts, definition or requirements, saying whether the text,
+the glossary, or neither speaks.
+"""
+
+from __future__ import annotations
+
+from ..normalize import fold
+from .ranking import evidence_from_fact, evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence
+
+def formula_terms(kg, q):
+    """The numbered formulae the question names, as lexicon terms."""
+    terms = [t for t in q.entities if t.kind == "mechanism"]
+    if terms:
+        return terms
+    # A quoted name that is a formula of the texts but not (yet) a lexicon name: look it up.
+    for quoted in q.quoted:
+        term = kg.lexicon_.lookup(quoted)
+        if term is not None and term.kind == "mechanism":
+            return [term]
+    return []
+
+
+def _parts_text(formula, language):
+    groups = formula.groups
+    if len(groups) > 1 or (groups and next(iter(groups))):
+        sep = "; " if language == "en" else "；"
+        return sep.join(f"{g}——{'、'.join(parts)}" if g else "、".join(parts) for g, parts in groups.items())
+    return "、".join(p.text for p in formula.parts)
+
+
+def _status_note(formula, language):
+    if formula.status == "confirmed":
+        return "count checked: the parts match the number in the name" if language == "en" else "数目与名称相符"
+    if formula.status == "mismatch":
+        declared = formula.declared_count
+        if language == "en":
+            return f"count mismatch: the name says {declared}, the text lists {len(formula.parts)}"
+        return f"数目不符：名称为{declared}项，文中列出{len(formula.parts)}项"
+    return ""
+
+
+def _formula_name(term, language):
+    if language == "en":
+        english = term.en
+        if not english:
+            from ..formula_names import english_formula_name
+
+            english = english_formula_name(term.zh)
+        return f"“{term.zh}” ({english})"
+    return f"“{term.zh}”"
+
+
+def _mentions_of(kg, term):
+    """Positions of the sentences naming a term, and of the sentences after them in the same paragraph
+    (第十六条 names “三会一课”; the next sentence says what it consists of)."""
+    names = {fold(n) for n in term.labels("zh")}
+    out = []
+    for i, folded in enumerate(kg.folded_sentences_):
+        if any(n in folded for n in names):
+            doc, sentence = kg.sentences_[i]
+            out.append(i)
+            following = i + 1
+            if following < len(kg.sentences_) and kg.sentences_[following][1].paragraph == sentence.paragraph \
+                    and kg.sentences_[following][0] is doc:
+                out.append(following)
+    return sorted(set(out))
+
+
+def answer_formula(kg, q, k):
+    """Parts, definition or requirements of a numbered formula, saying whether the text or the glossary speaks."""
+    terms = formula_terms(kg, q)
+    if not terms:
+        return None
+    # The formula asked about: one the texts define, else the last one named (落实“一岗双责”时建立的
+    # “一书两单三会议”由哪些构成 asks about the second).
+    defined_terms = [t for t in terms if any(f.parts for f in kg.facts_.formulae_named(t.key))]
+    term = (defined_terms or terms)[-1]
+    if q.intent == "mechanism_context":
+        return _formula_context(kg, q, term, k)
+    found = kg.facts_.formulae_named(term.key)
+    defined = [f for f in found if f.parts]
+    name = _formula_name(term, q.language)
+    evidence, sentences = [], []
+    if defined:
+        formula = max(defined, key=lambda f: (f.status == "confirmed", len(f.parts)))
+        note = _status_note(formula, q.language)
+        parts = _parts_text(formula, q.language)
+        # the defining words as the text writes them (“区-街-社区-驿站”四级…), when they are short
+        written = quote_window(formula.evidence.text, term.zh, limit=60)
+        written = written if len(written) <= 60 else ""
+        if q.language == "en":
+            text = f"{name} consists of, as the text defines it: 「{parts}」" + (f" ({note})." if note else ".")
+            text += f" The text: 「{written}」" if written else ""
+        else:
+            text = f"{name}包括：{parts}" + (f"（文中定义，{note}）。" if note else "（文中定义）。")
+            text += f"原文：「{written}」" if written else ""
+        evidence.append(evidence_from_fact(kg, formula.evidence, 1.0))
+        source = "document"
+    elif term.parts:
+        listing = "；".join(zh for zh, _ in term.parts) if q.language == "zh" else "; ".join(
+            f"{en} (「{zh}」)" for zh, en in term.parts)
+        if q.language == "en":
+            text = (f"The texts name {name} without listing its parts; by general knowledge (the glossary, not the "
+                    f"text), it stands for: {listing}.")
+            if term.definition_en:
+                text += " " + term.definition_en
+        else:
+            text = f"文中提到{name}，但没有列出其内容；按通用知识（词表，并非文本所述），指：{listing}。"
+            if term.definition_zh:
+                text += term.definition_zh
+        source = "glossary"
+    else:
+        count = f"{term.count}" if term.count else ""
+        text = say(q, f"文中提到{name}，但没有列出它具体包括哪些内容{('（名称中为' + count + '项）') if count else ''}，词表中也没有它的定义。",
+                   f"The texts name {name} but never list what it consists of, and the glossary has no entry for it.")
+        source = "undefined"
+    if q.intent == "definition" and source == "document" and term.definition_zh:
+        text += say(q, f"通用释义（词表）：{term.definition_zh}", f" General definition (glossary): {term.definition_en}")
+    mention_positions = _mentions_of(kg, term)
+    ranked = rank_sentences(kg, q, among=mention_positions)
+    known = {(e.doc, e.start) for e in evidence}
+    limit = 1 if evidence else 2
+    for score, i in ranked:
+        doc, sentence = kg.sentences_[i]
+        if (doc.doc_id, sentence.start) not in known and len(sentences) < limit:
+            sentences.append(evidence_item(kg, doc.doc_id, sentence, score))
+    if not evidence and sentences and source == "undefined":
+        text += say(q, f"文中原句：「{quote_window(sentences[0].text, q.query)}」",
+                    f" The text: 「{quote_window(sentences[0].text, q.query)}」")
+    elif not evidence and sentences and source == "glossary":
+        # What the text itself says comes before general knowledge.
+        quote = quote_window(sentences[0].text, q.query, limit=120)
+        head, _, rest = text.partition(say(q, "；按通用知识", "; by general knowledge"))
+        text = (head + say(q, f"，文中原句：「{quote}」；按通用知识", f". The text: 「{quote}」; by general knowledge")
+                + rest) if rest else text
+    evidence = (evidence + sentences)[:k]
+    return make_answer(q, text, evidence, {"method": "formula parts", "source": source, "formula": term.zh,
+                                           "found_in_texts": len(found)})
+
+
+def _formula_context(kg, q, term, k):
+    positions = _mentions_of(kg, term)
+    if not positions:
+        return None
+    ranked = rank_sentences(kg, q, among=positions)
+    if not ranked:
+        ranked = [(0.01, i) for i in positions]
+    chosen = select_evidence(ranked, min(k, 3), ratio=0.85)
+    quotes = [quote_window(kg.sentences_[i][1].text, q.query, limit=150) for _, i in chosen[:2]]
+    name = _formula_name(term, q.language)
+    text = say(q, f"文中关于{name}的要求：" + " ".join(f"「{x}」" for x in quotes),
+               f"What the text requires about {name}: " + " ".join(f"「{x}」" for x in quotes))
+    evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
+    return make_answer(q, text, evidence, {"method": "sentences naming the formula", "formula": term.zh})

@@ -1,0 +1,63 @@
+"""How often or how long: the closest sentence that states a frequency or a term (每月, 每届任期三年至五年),
+with the phrase the question asks about picked out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ranking import bigrams, evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence
+
+_FREQUENCY = re.compile(
+    r"(?:每(?:[一二两三四五六七八九十\d]+个?|个)?(?:[年月周日天季]|季度|半年|届|学期)|定期|年度|一般每|至少|不少于|不超过|最长|最短|"
+    r"[一二三四五六七八九十\d*]+(?:年|个月|周|天)(?:[至到-][一二三四五六七八九十\d*]+(?:年|个月|周|天))?(?:内|一次|以上)?)"
+    r"[^，。；]{0,24}?(?:[\d*一二三四五六七八九十两]+\s*(?:次|天|个月|年|学时|周|名|人))?")
+
+
+_HOW_LONG = re.compile(r"多长|任期|期限|最长|最短|多少年|几年|几个月|多少天|how long|term", re.I)
+_HAS_NUMBER = re.compile(r"[\d*一二两三四五六七八九十]")
+
+
+def frequency_phrases(text, question) -> list:
+    """The frequency phrases of ``text``, the one the question asks about first: the phrase whose clause
+    shares most with the question (its own words left out, or 每届 would win by repeating 每届); for
+    how long (多长, 任期), a phrase with a number before one without.
+
+    >>> frequency_phrases("党组每季专题研究1次党建工作，党组成员每月到联系点调研。", "党组成员多久到联系点调研一次？")[0]
+    '每月'
+    >>> frequency_phrases("党的基层委员会每届任期三年至五年。", "党的基层委员会每届任期多长？")[0]
+    '三年至五年'
+    """
+    wanted = bigrams(question)
+    how_long = bool(_HOW_LONG.search(question))
+    found = []
+    for order, match in enumerate(_FREQUENCY.finditer(text)):
+        phrase = match.group().strip()
+        if len(phrase) < 2:
+            continue
+        start = max(text.rfind(c, 0, match.start()) for c in "，；。：,;") + 1
+        ends = [e for e in (text.find(c, match.end()) for c in "，；。,;") if e >= 0]
+        clause = text[start:min(ends) if ends else len(text)]
+        context = clause.replace(phrase, " ")
+        found.append((-len(bigrams(context) & wanted), -(how_long and bool(_HAS_NUMBER.search(phrase))),
+                      order, phrase))
+    return [phrase for *_, phrase in sorted(found)]
+
+
+def answer_frequency(kg, q, k):
+    """How often or how long: the closest sentence that states a frequency, with the phrase picked out."""
+    ranked = [(score, i) for score, i in rank_sentences(kg, q) if _FREQUENCY.search(kg.sentences_[i][1].text)]
+    if not ranked:
+        return None
+    score, i = ranked[0]
+    doc, sentence = kg.sentences_[i]
+    quote = quote_window(sentence.text, q.query)
+    phrases = frequency_phrases(quote, q.query)
+    masked = "*" in (phrases[0] if phrases else "")
+    note = say(q, "（*为原文隐去的数字，未知）" if masked else "", " (* is a number masked in the text: unknown)" if masked else "")
+    lead = (phrases[0] + "。" if q.language == "zh" else f"{phrases[0]}.") if phrases else ""
+    text = say(q, f"{lead}{note}原文：「{quote}」", f"{lead}{note} The text: 「{quote}」".strip())
+    evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+    for score2, j in select_evidence(ranked, 2, ratio=0.85)[1:]:
+        evidence.append(evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], score2))
+    return make_answer(q, text, evidence[:k], {"method": "sentences stating a frequency", "candidates": len(ranked)})

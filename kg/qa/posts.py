@@ -1,0 +1,127 @@
+"""Posts: who holds a post, which posts a role holds (concurrently, or as a default rule), and what posts a
+person named in the question holds, read off the titles written before the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ranking import best_positions, evidence_from_fact, evidence_item, make_answer, quote_window, say, sentence_scores
+
+_TITLE = re.compile(r"(?:书记|校长|院长|主任|局长|部长|厅长|处长|科长|组长|委员|主席|经理|董事长|负责人|成员|秘书长|常委|"
+                    r"区长|县长|市长|镇长|乡长|社长|馆长|所长|站长|队长|行长|干事|代表)$")
+_BEFORE_TITLES = re.compile(r".*[，。；：（）()“”由在和与及是为被对向]")
+
+
+def titles_before(sentence_text: str, name: str) -> list:
+    """The titles written just before a person's name: 会议由党委书记、校长王琛主持 → 党委书记, 校长.
+
+    >>> titles_before("会议由党委书记、校长王琛主持。", "王琛")
+    ['党委书记', '校长']
+    >>> titles_before("校党委副书记、纪委书记孙洪亮发言。", "洪亮")
+    ['校党委副书记', '纪委书记']
+    """
+    titles = []
+    for match in re.finditer(re.escape(name), sentence_text):
+        before = _BEFORE_TITLES.sub("", sentence_text[max(0, match.start() - 30):match.start()])
+        parts = before.split("、")
+        if parts and not _TITLE.search(parts[-1]) and _TITLE.search(parts[-1][:-1]):
+            parts[-1] = parts[-1][:-1]  # the tagger cut the surname off: 纪委书记孙|洪亮
+        run = []
+        for part in reversed(parts):
+            if not part or not _TITLE.search(part):
+                break
+            run.insert(0, part)
+        titles.extend(run)
+    return list(dict.fromkeys(titles))
+
+
+_MEMBERSHIP = re.compile(r"(成员|代表)$")
+_QUESTION_WORDS = re.compile(r"什么|职务|职位|担任|兼任|哪些|哪个|是谁|谁|怎样|如何|多少")
+
+
+def _name_candidates(kg, q):
+    """Strings of the question that may be a person's name: every run of two to four characters, longest
+    first (jieba cuts unknown names anywhere: 钱|立新), then the names jieba's tagger finds."""
+    tagged = [n for n in kg.tokenizer_.proper_nouns(q.query) if kg.lexicon_.lookup(n) is None]
+    spans = []
+    for run in re.findall(r"[\u4e00-\u9fff]+", q.query):
+        for size in (4, 3, 2):
+            spans += [run[i:i + size] for i in range(len(run) - size + 1)]
+    plain = [s for s in spans if not _QUESTION_WORDS.search(s) and kg.lexicon_.lookup(s) is None]
+    return list(dict.fromkeys([*plain, *tagged]))
+
+
+def answer_person_posts(kg, q, k):
+    """What posts a person named in the question holds, read off the titles written before the name."""
+    # A name in the question shares its characters with the sentences that hold it: look only there.
+    near = [kg.sentences_[i] for i in best_positions(sentence_scores(kg, q.query))]
+    for name in _name_candidates(kg, q):
+        stated = [(titles_before(sentence.text, name), doc, sentence) for doc, sentence in near
+                  if name in sentence.text]
+        # a member of a body (班子成员) says less than a post: posts first
+        stated = sorted([s for s in stated if s[0]], key=lambda s: all(_MEMBERSHIP.search(t) for t in s[0]))
+        if stated:
+            found = [t for titles, _, _ in stated for t in titles]
+            titles = "、".join(sorted(dict.fromkeys(found), key=lambda t: bool(_MEMBERSHIP.search(t))))
+            evidence = [evidence_item(kg, doc.doc_id, sentence, 1.0 - 0.01 * n)
+                        for n, (_, doc, sentence) in enumerate(stated[:k])]
+            text = say(q, f"{name}：{titles}。原文：「{quote_window(evidence[0].text, name)}」",
+                       f"{name}: {titles}. The text: 「{quote_window(evidence[0].text, name)}」")
+            return make_answer(q, text, evidence, {"method": "titles written before the name", "name": name})
+    return None
+
+
+def answer_post_holder(kg, q, k):
+    """Who holds a post, or which posts a role holds (concurrent posts and default rules said so)."""
+    roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    if not roles:
+        return answer_person_posts(kg, q, k)
+    wants_holder = bool(re.search(r"由谁|谁|哪[个些类]|who", q.text, re.I))
+    holdings = []
+    for term in roles:
+        holders = kg.facts_.holders_of(term.key)
+        posts = kg.facts_.posts_held_by(term.key)
+        holdings.extend(holders if (wants_holder or not posts) else posts)
+        if not holdings:
+            holdings.extend(posts or holders)
+    if re.search(r"兼任|concurrent", q.text, re.I):
+        holdings = [h for h in holdings if h.concurrent] or holdings
+    # Every holding competes: the one stated in the sentence closest to the question comes first,
+    # those about the roles named get a little more.
+    scores = sentence_scores(kg, q.expanded or q.query)
+    named = {t.key for t in roles}
+
+    def closeness(h):
+        position = kg.sentence_position(h.evidence.doc_id, h.evidence.sentence) if h.evidence.sentence >= 0 else None
+        base = float(scores[position]) if position is not None else 0.0
+        return base + 0.1 * len(named & {h.holder.key, h.post.key})
+
+    # every key down to the names: equal closeness must not fall back on set order (PYTHONHASHSEED)
+    holdings = sorted(set(holdings) | set(kg.facts_.holdings),
+                      key=lambda h: (-closeness(h), h.evidence.doc_id, h.evidence.start, h.holder.key, h.post.key,
+                                     h.concurrent, h.default_rule))
+    if not holdings:
+        return None
+    best = closeness(holdings[0])
+    ranked = [h for h in holdings if closeness(h) >= 0.8 * best][:3]
+    lines = []
+    for h in ranked:
+        verb = "兼任" if h.concurrent else "担任"
+        if q.language == "en":
+            verb_en = "concurrently serves as" if h.concurrent else "serves as"
+            rule = " as a default rule (原则上)" if h.default_rule else ""
+            cond = f", where 「{h.condition}」" if h.condition else ""
+            lines.append(f"{h.holder.label} {verb_en} {h.post.label}{rule}{cond}")
+        else:
+            rule = "原则上" if h.default_rule else ""
+            cond = f"（条件：{h.condition}）" if h.condition else ""
+            lines.append(f"{h.holder.label}{rule}{verb}{h.post.label}{cond}")
+    text = say(q, "；".join(lines) + "。", "; ".join(lines) + ".")
+    evidence, seen = [], set()
+    for h in ranked:
+        if (h.evidence.doc_id, h.evidence.start) not in seen and len(evidence) < k:
+            seen.add((h.evidence.doc_id, h.evidence.start))
+            evidence.append(evidence_from_fact(kg, h.evidence, 1.0))
+    text += say(q, f"原文：「{quote_window(evidence[0].text, q.query)}」", f" The text: 「{quote_window(evidence[0].text, q.query)}」")
+    return make_answer(q, text, evidence, {"method": "post holdings", "holdings": len(holdings)})

@@ -1,0 +1,41 @@
+"""Problems the texts report, for one role or overall, the closest to the question first."""
+
+from __future__ import annotations
+
+from .duties import content_tokens
+from .ranking import evidence_from_fact, make_answer, say
+
+_PROBLEM_WORDS = frozenset("问题 不足 短板 差距 存在 发现 查找 查摆 指出 报告 文中 哪些 哪几 方面 主要 调研 突出 毛病 缺点 表现 problem problems shortcoming shortcomings found report weakness".split())
+_PREVALENCE_ZH = {"some": "有的", "several": "一些", "few": "少数", "many": "普遍"}
+
+
+def answer_problems(kg, q, k):
+    """Problems found, for one role or overall, ranked by closeness to the question."""
+    roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    if not roles and [t for t in content_tokens(q) if t not in _PROBLEM_WORDS]:
+        return None  # a question about one problem's details: the sentences answer it best
+    problems = [p for t in roles for p in kg.facts_.problems_of(t.key)] if roles else []
+    if not problems:
+        problems = list(kg.facts_.problems)
+    if not problems:
+        return None
+    all_scores = kg.problem_index_.scores(q.query)
+    position = {id(p): i for i, p in enumerate(kg.facts_.problems)}
+    scores = [float(all_scores[position[id(p)]]) if id(p) in position else 0.0 for p in problems]
+    order = sorted(range(len(problems)), key=lambda i: (-scores[i], problems[i].evidence.doc_id, problems[i].start))
+    shown = [problems[i] for i in order[:6]]
+    lines = []
+    for p in shown:
+        who = f"{_PREVALENCE_ZH.get(p.prevalence, '')}{p.concerns.label if p.concerns else ''}"
+        lines.append((who + "：" if who else "") + p.description)
+    text = say(q, f"文中指出的问题（共{len(problems)}条）：" + "；".join(f"{i}. {x}" for i, x in enumerate(lines, 1)) + "。",
+               f"Problems the texts report ({len(problems)} found): " + "; ".join(f"{i}. 「{x}」" for i, x in enumerate(lines, 1)) + ".")
+    evidence, seen = [], set()
+    for i in order:
+        p = problems[i]
+        key = (p.evidence.doc_id, p.evidence.start)
+        close = not evidence or scores[i] >= 0.75 * evidence[0].score  # no far second sentence
+        if key not in seen and len(evidence) < min(k, 3) and close:
+            seen.add(key)
+            evidence.append(evidence_from_fact(kg, p.evidence, float(scores[i])))
+    return make_answer(q, text, evidence, {"method": "problems", "problems": len(problems)})

@@ -1,0 +1,249 @@
+"""Ranking sentences for a question, and the pieces every answer is made of.
+
+TF-IDF scores with bonuses (quoted words, entities, rare names, definitions, the kind of sentence or document
+asked for), the evidence kept from them, the window of a long sentence worth quoting, and the :class:`Answer`
+a handler returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import numpy as np
+
+from ..graph import entity_iri
+from ..normalize import fold
+from .answer import Answer, EvidenceItem
+
+MAX_EVIDENCE = 5
+QUOTE_CHARS = 180       # a quoted clause window stays around this length
+ANSWER_CHARS = 400      # answers aim to say what matters within this many characters
+
+_CLAUSE_END = re.compile(r"[，；：,;:]")
+
+
+def evidence_item(kg, doc_id, sentence, score) -> EvidenceItem:
+    """A sentence of a document as evidence, with its score and the path of sections it sits in."""
+    doc = kg.document(doc_id)
+    path = " > ".join(s.marker + (s.heading or "") for s in doc.section_path(sentence.section))
+    return EvidenceItem(doc_id, sentence.text, sentence.start, sentence.end, score, path)
+
+
+def evidence_from_fact(kg, ev, score) -> EvidenceItem:
+    """A fact's evidence as an evidence item: the whole sentence when the fact starts it, else the fact's span."""
+    doc = kg.document(ev.doc_id)
+    sentence = doc.sentences[ev.sentence] if 0 <= ev.sentence < len(doc.sentences) else doc.sentence_at(ev.start)
+    if sentence is None or sentence.start != ev.start:
+        return EvidenceItem(ev.doc_id, ev.text, ev.start, ev.end, score)
+    return evidence_item(kg, ev.doc_id, sentence, score)
+
+
+def bigrams(text):
+    """The character bigrams of the folded text that do not cross a clause's end."""
+    folded = fold(text)
+    return {folded[i:i + 2] for i in range(len(folded) - 1) if not _CLAUSE_END.search(folded[i:i + 2])}
+
+
+def quote_window(sentence_text: str, question_text: str, limit: int = QUOTE_CHARS) -> str:
+    """The part of a sentence that answers: the best-matching clause and its neighbours.
+
+    >>> quote_window("甲，乙丙，丁戊己。", "乙丙", limit=100)
+    '甲，乙丙，丁戊己。'
+    """
+    if len(sentence_text) <= limit:
+        return sentence_text
+    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence_text)] + [len(sentence_text)]
+    clauses = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
+    wanted = bigrams(question_text)
+    scores = [len(bigrams(sentence_text[s:e]) & wanted) for s, e in clauses]
+    best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
+    lo = hi = best
+    # Grow the window around the best clause, the clause before it first: the genre often puts
+    # the answer (where, what) just before the matched predicate.
+    while True:
+        grown = False
+        for candidate in (lo - 1, hi + 1):
+            if 0 <= candidate < len(clauses):
+                s = clauses[min(lo, candidate)][0]
+                e = clauses[max(hi, candidate)][1]
+                if e - s <= limit:
+                    lo, hi = min(lo, candidate), max(hi, candidate)
+                    grown = True
+        if not grown:
+            break
+    text = sentence_text[clauses[lo][0]:clauses[hi][1]]
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(clauses) - 1 else ""
+    return prefix + text.rstrip("，；：,;:") + suffix
+
+
+def rank_sentences(kg, q, among=None, kind_bonus=None):
+    """``(score, position)`` of the sentences closest to the question, best first: TF-IDF with bonuses.
+
+    ``among`` limits the sentences weighed to these positions; ``kind_bonus`` adds to sentences by kind.
+    """
+    scores = sentence_scores(kg, q.query)
+    if q.expanded and q.expanded != q.query:
+        # Other names of the question's entities (纪委 → 纪律检查委员会) may find what the asked name
+        # misses; they count a little less, as they were not asked.
+        scores = np.maximum(scores, 0.85 * sentence_scores(kg, q.expanded))
+    doc_bonus = _document_hints(kg, q)
+    defined = _definition_patterns(q)
+    ranked = []
+    folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
+    entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
+    positions = best_positions(scores) if among is None else among
+    rare = _rare_literals(kg, q, scores)
+    cues = _answer_cues(q)
+    for i in positions:
+        doc, sentence = kg.sentences_[i]
+        score = float(scores[i])
+        if score <= 0:
+            continue
+        folded = kg.folded_sentences_[i]
+        score += 0.25 * sum(1 for quote in folded_quotes if quote in folded)
+        score += 0.08 * sum(1 for names in entity_names if any(n in folded for n in names))
+        score += 0.2 * sum(1 for word in rare if word in folded)
+        if kind_bonus:
+            score += kind_bonus.get(sentence.kind, 0.0)
+        score += doc_bonus.get(doc.doc_id, 0.0)
+        if defined and any(pattern.search(folded) for pattern in defined):
+            score += 0.3  # "X是…" is what "什么是X" asks for
+        if cues and cues.search(folded):
+            score += 0.12  # the kind of sentence the question asks for (程序 for steps, 情形 for cases)
+        ranked.append((score, i))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    return ranked
+
+
+# What a question asks for, and the words of the sentences that give that kind of answer.
+_ANSWER_CUES = (
+    (r"步骤|程序|流程|环节|procedure|steps?\b|process", r"程序|步骤|流程|环节"),
+    (r"什么情况|哪些情况|什么情形|哪些情形|circumstances|under what|in what case|when is", r"情形|情况下|之一的"),
+    (r"比例|占.*多少|proportion|percentage|ratio", r"比例|%|％"),
+    (r"原则|principles?\b", r"原则"),
+    (r"几类|几种|几样|哪些种类|what kinds|which kinds|what types|how many kinds", r"(?<![“\"第])[一二三四五六七八九十两\d]+[种类][：:]|分为|包括"),
+    (r"条件|资格|qualif|eligib|conditions?\b", r"条件|具备|资格"),
+)
+
+
+def _answer_cues(q):
+    """A pattern for sentences of the kind the question asks for, or ``None``."""
+    wanted = [cue for asked, cue in _ANSWER_CUES if re.search(asked, q.text, re.I)]
+    return re.compile("|".join(wanted)) if wanted else None
+
+
+RANKED_SENTENCES = 3000  # bonuses are weighed for this many sentences at most, the closest by TF-IDF
+
+
+def best_positions(scores):
+    """Positions of the sentences worth weighing: all that share a word with the question, or in a large
+    corpus the ``RANKED_SENTENCES`` closest (bonuses never lift a sentence from further down)."""
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) <= RANKED_SENTENCES:
+        return positive
+    best = np.argpartition(-scores[positive], RANKED_SENTENCES)[:RANKED_SENTENCES]
+    return np.sort(positive[best])
+
+
+def _rare_literals(kg, q, scores, most=3) -> list:
+    """Names in the question (a person, a place, a body, as jieba's tagger sees them) that the lexicon
+    does not know, found as written in at most ``most`` sentences: a sentence that holds one is likely
+    the one asked about."""
+    words = [w for w in kg.tokenizer_.proper_nouns(q.query) if kg.lexicon_.lookup(w) is None]
+    if not words:
+        return []
+    candidates = [kg.folded_sentences_[i] for i in best_positions(scores)]
+    return [w for w in dict.fromkeys(words) if 0 < sum(1 for text in candidates if w in text) <= most]
+
+
+_WHAT_IS = (re.compile(r"^(?:什么是|何为|何谓)(.{2,16}?)[？?。]*$"),
+            re.compile(r"^(.{2,16}?)(?:是什么|指什么|是指什么|的含义是什么|是什么意思|什么意思)[？?。]*$"),
+            re.compile(r"^what (?:is|are|does) (?:an? |the )?(.{3,40}?)(?: mean)?\s*\??$", re.I))
+
+
+def _definition_patterns(q):
+    """For 什么是X / X是什么 / What is X: patterns of sentences that define X (X是…, X指…, X的基本原则是…)."""
+    for pattern in _WHAT_IS:
+        match = pattern.match(q.text.strip())
+        if match:
+            subject = match.group(1)
+            if q.language == "en":
+                names = [t.zh for t in q.entities] + [w for w in q.query.split() if len(w) >= 2][:2]
+            else:
+                names = [fold(subject).strip('"')]
+            return [re.compile(r'(?:^|[，。；"])' + re.escape(fold(n)) + r'"?(?:是|指|即|就是)') for n in names if n]
+    return []
+
+
+def sentence_scores(kg, text):
+    """TF-IDF closeness of every sentence to ``text``, by position in ``kg.sentences_``."""
+    if not kg.sentences_:
+        return np.zeros(0)
+    scores = kg.sentence_index_.scores(text)
+    passage_index = getattr(kg, "passage_index_", None)
+    if passage_index is not None:
+        # A question usually matches one clause of a long sentence: let its best passage speak.
+        best_passages, _ = passage_index.best(text)
+        scores = 0.45 * scores + 0.55 * np.maximum(scores, best_passages)
+    return scores
+
+
+# Words by which a question points at one kind of document in a mixed corpus: what it says, what a title
+# of that kind holds, and whether such a document is built of articles (a regulation) or not (a report).
+_DOC_HINTS = (
+    (r"党章|章程|constitution", r"章程", None),
+    (r"条例|regulation", r"条例|规则|办法|规定", True),
+    (r"调研报告|报告中|报告对|报告提出|报告从|报告要求|报告里|report", r"报告|调研", False),
+    (r"分析会|会议|meeting", r"会|报告", None),
+)
+
+
+def _document_hints(kg, q):
+    """A small bonus for documents of the kind the question names (党章, 条例, 报告): by title, or for a
+    regulation or a report by its structure when its title does not say."""
+    if len(kg.documents_) < 2:
+        return {}
+    bonus = {}
+    for asked, title, regulation in _DOC_HINTS:
+        if re.search(asked, q.text, re.I):
+            for doc in kg.documents_:
+                by_title = re.search(title, doc.title)
+                by_structure = regulation is not None and doc.is_regulation == regulation and \
+                    not re.search(r"章程|条例|规则|办法|规定|报告", doc.title)
+                if by_title or by_structure:
+                    bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.2)
+            break
+    return bonus
+
+
+def select_evidence(ranked, k, ratio=0.72):
+    """Keep the best sentences that stay close to the best score (precision over recall)."""
+    if not ranked:
+        return []
+    best = ranked[0][0]
+    return [(s, i) for s, i in ranked[:k] if s >= best * ratio]
+
+
+def say(q, zh, en):
+    """``zh`` or ``en``, in the language of the question."""
+    return en if q.language == "en" else zh
+
+
+def _entities(q):
+    return [{"iri": str(entity_iri(t.ref)), "label": t.zh, "kind": t.kind} for t in q.entities]
+
+
+def make_answer(q, text, evidence, trace, answered=True):
+    """The :class:`Answer` to ``q``: the text, the evidence best first, the entities and the trace."""
+    # The handler orders the evidence (a duty, then the post that brings it); scores follow that order,
+    # so that "best first" holds for a reader of the scores too.
+    for n in range(1, len(evidence)):
+        if evidence[n].score > evidence[n - 1].score:
+            evidence[n] = dataclasses.replace(evidence[n], score=evidence[n - 1].score)
+    trace = {"tokens": list(q.tokens), "linked": [t.zh for t in q.entities], "query": q.query, **trace}
+    if q.notes:
+        trace["notes"] = list(q.notes)
+    return Answer(q.text, q.language, q.intent, text, evidence, _entities(q), trace, answered)
+

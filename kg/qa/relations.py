@@ -1,0 +1,126 @@
+"""Relations between roles: the chain of responsibility a question is about, drawn top down, and two roles
+compared side by side on what the question asks about.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..normalize import fold
+from .ranking import evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence, sentence_scores
+
+
+# ---------------------------------------------------------------------------- chain of responsibility
+def answer_chain(kg, q, k):
+    """The chain of responsibility the question is about: the links stated in the sentences closest to
+    it (and those through the role it names), drawn top first, with the best sentence quoted."""
+    from ..network import chain_graph, chain_order
+
+    links = kg.facts_.chains
+    if not links:
+        return None
+    # A question that names a body asks about its links: the others come in only when it has none.
+    named = {t.key for t in q.entities}
+    links = [l for l in links if named & {l.superior.key, l.subordinate.key}] or links
+    positions = sorted({kg.sentence_position(l.evidence.doc_id, l.evidence.sentence) for l in links
+                        if l.evidence.sentence >= 0})
+    ranked = rank_sentences(kg, q, among=positions)
+    if not ranked:
+        return None
+    top = {(kg.sentences_[i][0].doc_id, kg.sentences_[i][1].index) for _, i in select_evidence(ranked, 3, ratio=0.7)}
+    roles = {t.key for t in q.entities}
+    chosen = [l for l in links if (l.evidence.doc_id, l.evidence.sentence) in top
+              or (roles & {l.superior.key, l.subordinate.key} and (l.evidence.doc_id, l.evidence.sentence) in
+                  {(kg.sentences_[i][0].doc_id, kg.sentences_[i][1].index) for _, i in ranked[:6]})]
+    graph = chain_graph(chosen)
+    order = chain_order(graph)
+    if len(order) < 2:
+        return None
+    labels = [graph.nodes[n]["label"] for n in order]
+    steps = "；".join(f"{graph.nodes[a]['label']}→{graph.nodes[b]['label']}" for a, b in list(graph.edges)[:8])
+    best = kg.sentences_[ranked[0][1]][1]
+    quote = quote_window(best.text, q.query)
+    text = say(q, f"责任链（自上而下）：{' → '.join(labels)}（{steps}）。原文：「{quote}」",
+               f"Chain of responsibility, top down: {' → '.join(labels)} ({steps}). The text: 「{quote}」")
+    evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], score)
+                for score, i in select_evidence(ranked, min(k, 3), ratio=0.7)]
+    return make_answer(q, text, evidence, {"method": "networkx chain of the closest links", "nodes": len(order)})
+
+
+# ---------------------------------------------------------------------------- comparing two roles
+_DUTY_ASPECT = re.compile(r"职责|责任|分工|任务|做什么|干什么|负责|dut(y|ies)|responsib|tasks?|role", re.I)
+
+
+def _mentions_any(folded_sentence, names) -> bool:
+    return any(name in folded_sentence for name in names)
+
+
+def answer_compare(kg, q, k):
+    """Two roles side by side, on what the question asks about (人选, 权利, 职责, 领导关系 …).
+
+    For each role, the sentence that names it and is closest to the question without the two names
+    (what is being compared); a sentence that names both, when it is close, comes first.
+    """
+    roles = [t for t in q.entities if t.kind in ("role", "organization")][:2]
+    if len(roles) < 2:
+        return None
+    names = [[fold(n) for n in t.labels("zh") if len(n) >= 2] for t in roles]
+    aspect = q.query
+    for label in sorted({n for t in roles for n in t.labels("zh")}, key=len, reverse=True):
+        aspect = aspect.replace(label, " ")
+    scores = 0.5 * sentence_scores(kg, aspect) + 0.5 * sentence_scores(kg, q.expanded or q.query)
+    if _DUTY_ASPECT.search(q.text):
+        # Comparing duties: a sentence that gives one of them a duty says more than one that names it.
+        for term in roles:
+            for duty in kg.facts_.duties_of(term.key):
+                if duty.evidence.sentence >= 0 and not duty.reported:
+                    scores[kg.sentence_position(duty.evidence.doc_id, duty.evidence.sentence)] += 0.08
+    best = [None, None]
+    both = None
+    for i in np.argsort(-scores)[:400]:
+        score = float(scores[i])
+        if score <= 0:
+            break
+        folded = kg.folded_sentences_[i]
+        found = [_mentions_any(folded, n) for n in names]
+        if all(found) and both is None:
+            both = (score, int(i))
+        for side, hit in enumerate(found):
+            # a sentence naming only the longer name of the two (正式党员 ⊃ 党员) speaks of that one
+            if hit and best[side] is None and not (all(found) and _nested(names, side, folded)):
+                best[side] = (score, int(i))
+    if best[0] is None and best[1] is None and both is None:
+        return None
+    parts, chosen = [], []
+    best_single = max((b[0] for b in best if b is not None), default=0.0)
+    if both is not None and both[0] >= 0.8 * best_single:
+        chosen.append(both)
+        doc, sentence = kg.sentences_[both[1]]
+        parts.append(say(q, f"《{doc.title}》将两者并提：「{quote_window(sentence.text, q.query)}」",
+                         f"{doc.title} names both: 「{quote_window(sentence.text, q.query)}」"))
+    for term, found in zip(roles, best):
+        if found is None:
+            parts.append(say(q, f"{term.zh}：文中未见相关表述", f"{term.label('en')} ({term.zh}): nothing found"))
+            continue
+        if found[1] in [c[1] for c in chosen]:
+            continue
+        chosen.append(found)
+        sentence = kg.sentences_[found[1]][1]
+        quote = quote_window(sentence.text, aspect + " " + term.zh, limit=120)
+        parts.append(say(q, f"{term.zh}：「{quote}」", f"{term.label('en')} ({term.zh}): 「{quote}」"))
+    evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen[:k]]
+    text = say(q, "比较——" + "；".join(parts), "Compared — " + "; ".join(parts))
+    text += "" if text.endswith(("。", ".", "」")) else say(q, "。", ".")
+    return make_answer(q, text, evidence, {"method": "closest sentence naming each role", "aspect": aspect.strip()})
+
+
+def _nested(names, side, folded) -> bool:
+    """True when every name of this side that the sentence holds is only there inside the other side's name."""
+    other = names[1 - side]
+    for name in names[side]:
+        if name in folded and not any(name in o and o in folded and folded.count(o) >= folded.count(name)
+                                      for o in other if o != name):
+            return False
+    return True

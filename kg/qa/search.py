@@ -1,0 +1,233 @@
+"""Sentence search, the answer of last resort: the sentences closest to the question, or, when the question
+asks for a list or for the parts of something, the enumerated list or the outline of headings they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+from .ranking import (ANSWER_CHARS, QUOTE_CHARS, bigrams, evidence_item, make_answer, quote_window, rank_sentences,
+                      say, select_evidence)
+
+
+# ---------------------------------------------------------------------------- enumerated lists
+_LIST_QUESTION = re.compile(r"哪些|哪几|有什么|有何|有啥|啥毛病|包括|包含|分别|都有|主要职责|基本职责|职责是|义务|权利|原则|任务|what (are|were)|which|list", re.I)
+
+
+def list_items(doc, sentence):
+    """The item sentences of the list a lead sentence opens (``…职责是：`` then ``（一）…；（二）…``,
+    or ``有以下四个方面：`` then ``1.…`` ``2.…``).
+
+    Returns ``(lead, items)``: ``lead`` is the lead sentence (``sentence`` itself or, for an item,
+    the sentence that opens its list) and ``items`` the first sentence of each item, in order;
+    ``(None, [])`` when the sentence is not part of such a list.
+    """
+    if sentence.section is None:
+        return None, []
+    section = doc.sections[sentence.section]
+    owner = section.parent if section.level in ("item", "point") else section.index
+    if owner is None:
+        return None, []
+    children = [c for c in doc.sections if c.parent == owner and c.level in ("item", "point")]
+    if not children:
+        return None, []
+    before = [x for x in doc.sentences if x.section == owner and x.end <= children[0].start]
+    lead = before[-1] if before else None
+    if lead is None or not lead.text.rstrip().endswith(("：", ":")):
+        return None, []
+    if section.level not in ("item", "point") and sentence.index != lead.index:
+        return None, []
+    items = []
+    for child in children:
+        first = next((x for x in doc.sentences if x.section == child.index), None)
+        if first is not None:
+            items.append(first)
+    return lead, items
+
+
+def _compact(text, budget):
+    text = text.rstrip("；;。")
+    return text if len(text) <= budget else text[:budget] + "…"
+
+
+def list_text_and_evidence(kg, q, doc, lead, items, score):
+    """The text of an answer that quotes a list's lead and its items (each cut to fit ``ANSWER_CHARS``),
+    and its evidence: the lead, then the items closest to the question."""
+    room = ANSWER_CHARS - len(doc.title) - len(lead.text) - 12 - 5 * len(items)
+    budget = max(14, room // max(1, len(items)))
+    listing = "；".join(f"（{i}）{_compact(x.text, budget)}" for i, x in enumerate(items, 1))
+    text = say(q, f"据《{doc.title}》：「{lead.text}」{listing}。",
+               f"In {doc.title}: 「{lead.text}」 {listing}.")
+    scores = kg.sentence_index_.scores(q.query)
+    ranked_items = sorted(items, key=lambda x: -scores[kg.sentence_position(doc.doc_id, x.index)])
+    evidence = [evidence_item(kg, doc.doc_id, lead, score)]
+    for item in ranked_items[:2]:
+        item_score = float(scores[kg.sentence_position(doc.doc_id, item.index)])
+        if item_score > 0:
+            evidence.append(evidence_item(kg, doc.doc_id, item, item_score))
+    return text, evidence
+
+
+def answer_with_list(kg, q, ranked, k):
+    """When the best sentence opens (or sits in) an enumerated list and the question asks for a list, or
+    the best sentence is the list's lead itself (下列情形之一的……：), which says nothing without its items."""
+    if not ranked:
+        return None
+    score, i = ranked[0]
+    doc, sentence = kg.sentences_[i]
+    lead, items = list_items(doc, sentence)
+    if lead is None or len(items) < 2:
+        return None
+    if not _LIST_QUESTION.search(q.text) and lead.index != sentence.index:
+        return None
+    text, evidence = list_text_and_evidence(kg, q, doc, lead, items, score)
+    return make_answer(q, text, evidence[:k], {"method": "enumerated list under its lead sentence",
+                                               "items": len(items)})
+
+
+# ---------------------------------------------------------------------------- outlines (headings)
+_OUTLINE_QUESTION = re.compile(r"哪[几些]个?方面|哪几[条点项个部]|几个方面|哪些方面|表现在|表现为|有哪些表现|分为|what (areas|aspects)|which (areas|aspects)|main (points|gains|measures)", re.I)
+
+
+_ASKS_WHAT = re.compile(r"哪些|哪几|什么|^(what|which)\b", re.I)
+
+
+_OUTLINE_WORDS = frozenset("方面 几个 几条 哪些 哪几 分为 包括 主要 表现 内容 部分 提出 有 调研 发现 存在 采取 文中 main part parts".split())
+
+
+def _question_covered(kg, q, heading):
+    """True when the heading says most of what the question asks (not just one of its words)."""
+    asked = [t for t in q.tokens if t not in _OUTLINE_WORDS]
+    if not asked:
+        return False
+    heading_text = fold(heading)
+    return sum(1 for t in asked if t in heading_text) / len(asked) >= 0.5
+
+
+def _heading_match(kg, q, question_bigrams, heading):
+    """How much of a heading the question covers: by bigrams, or by words (for translated questions)."""
+    grams = bigrams(heading)
+    by_grams = len(grams & question_bigrams) / len(grams) if grams else 0.0
+    words = set(kg.tokenizer_.tokens(heading))
+    by_words = len(words & set(q.tokens)) / len(words) if words else 0.0
+    return max(by_grams, by_words)
+
+
+def _children(doc, section):
+    return [c for c in doc.sections if c.parent == section.index]
+
+
+def _sibling_leads(kg, top):
+    """When two or more of the best sentences are lead sentences of sub-parts of one part, that part."""
+    by_parent = {}
+    for _, i in top:
+        doc, sentence = kg.sentences_[i]
+        if sentence.section is None:
+            continue
+        section = doc.sections[sentence.section]
+        if section.parent is None or not section.heading or fold(section.heading) != fold(sentence.text):
+            continue
+        by_parent.setdefault((doc.doc_id, section.parent), []).append(section)
+    for (doc_id, parent), found in by_parent.items():
+        if len(found) >= 2:
+            doc = kg.document(doc_id)
+            children = [c for c in _children(doc, doc.sections[parent]) if c.heading]
+            return doc, doc.sections[parent], children
+    return None
+
+
+def answer_with_outline(kg, q, ranked, k):
+    """Questions about a part's sub-parts (报告从哪几个方面提出对策措施？) or a sub-part's points."""
+    if not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text) or _ASKS_WHAT.search(q.text)):
+        return None
+    wanted = bigrams(q.query)
+    best = None
+    for doc in kg.documents_:
+        for section in doc.sections:
+            children = [c for c in _children(doc, section) if c.level != "item" and c.heading]
+            if len(children) < 2 or len(section.heading) < 4:
+                continue
+            match = _heading_match(kg, q, wanted, section.heading)
+            if match >= 0.5 and _question_covered(kg, q, section.heading) and (best is None or match > best[0]):
+                best = (match, doc, section, children)
+    if best is not None and (_OUTLINE_QUESTION.search(q.text) or _ASKS_WHAT.search(q.text)):
+        _, doc, section, children = best
+        heads = [f"{c.marker}{c.heading}" for c in children]
+        text = say(q, f"《{doc.title}》“{section.heading}”部分分为{len(children)}个方面：" + "".join(heads),
+                   f"In {doc.title}, the part 「{section.heading}」 has {len(children)} sub-parts: " + " ".join(heads))
+        evidence = []
+        for child in children:
+            lead = next((x for x in doc.sentences if x.section == child.index), None)
+            if lead is not None and len(evidence) < k:
+                evidence.append(evidence_item(kg, doc.doc_id, lead, 1.0))
+        return make_answer(q, text, evidence, {"method": "sub-part headings", "section": section.heading})
+    if not ranked or not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text)):
+        return None
+    siblings = _sibling_leads(kg, ranked[:4])
+    if siblings is not None:
+        doc, parent, children = siblings
+        heads = [f"{c.marker}{c.heading}" for c in children]
+        title = parent.heading or parent.marker
+        text = say(q, f"《{doc.title}》“{title}”部分分为{len(children)}个方面：" + "".join(heads),
+                   f"In {doc.title}, the part 「{title}」 has {len(children)} sub-parts: " + " ".join(heads))
+        evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], sc) for sc, i in ranked[:4]
+                    if kg.sentences_[i][0].doc_id == doc.doc_id and kg.sentences_[i][1].section in {c.index for c in children}][:k]
+        return make_answer(q, text, evidence, {"method": "sub-part headings (several match)", "section": title})
+    score, i = ranked[0]
+    doc, sentence = kg.sentences_[i]
+    section = doc.sections[sentence.section] if sentence.section is not None else None
+    if section is None or not section.heading or fold(section.heading) != fold(sentence.text):
+        return None
+    inner = [x for x in doc.sentences_in(section.index) if x.index != sentence.index and len(x.text) <= 12]
+    if len(inner) < 2:
+        return None
+    text = say(q, f"据《{doc.title}》，“{sentence.text.rstrip('。')}”表现在：" + "；".join(x.text.rstrip("。") for x in inner) + "。",
+               f"In {doc.title}, 「{sentence.text}」 shows in: " + "; ".join(f"「{x.text}」" for x in inner) + ".")
+    evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+    return make_answer(q, text, evidence, {"method": "points inside a sub-part", "section": section.heading})
+
+
+# ---------------------------------------------------------------------------- search (fallback)
+def answer_search(kg, q, k):
+    """Answer with the sentences most similar to the question (TF-IDF, quotes and entities boosted)."""
+    ranked = rank_sentences(kg, q)
+    for special in (answer_with_outline, answer_with_list):
+        found = special(kg, q, ranked, k)
+        if found is not None:
+            return found
+    chosen = select_evidence(ranked, min(k, 3), ratio=0.85)
+    if not chosen:
+        return None
+    chosen = _with_elaboration(kg, chosen)
+    evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
+    best_doc, best = kg.sentences_[chosen[0][1]]
+    wants_list = bool(_LIST_QUESTION.search(q.text) or _OUTLINE_QUESTION.search(q.text))
+    quote = quote_window(best.text, q.query, limit=ANSWER_CHARS - 60 if wants_list else QUOTE_CHARS)
+    text = say(q, f"据《{best_doc.title}》：「{quote}」",
+               f"The closest passage, in {best_doc.title}: 「{quote}」")
+    if len(chosen) > 1 and len(quote) < QUOTE_CHARS:
+        second = kg.sentences_[chosen[1][1]][1]
+        extra = quote_window(second.text, q.query, limit=120)
+        text += say(q, f" 另见：「{extra}」", f" See also: 「{extra}」")
+    return make_answer(q, text, evidence, {"method": "tf-idf over sentences", "candidates": len(ranked)})
+
+
+LEAD_SENTENCE_CHARS = 24
+_NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
+
+
+def _with_elaboration(kg, chosen):
+    """When the best sentence is a short lead (抓好支部书记“领头羊”。), the sentence after it in the same
+    paragraph says what the lead means: it becomes the second evidence, just under the lead's score."""
+    score, position = chosen[0]
+    doc, lead = kg.sentences_[position]
+    if (len(lead.text) > LEAD_SENTENCE_CHARS or _NUMBER.search(lead.text)
+            or position + 1 >= len(kg.sentences_)):
+        return chosen  # a short sentence with a number is an answer in itself (每年不少于32学时)
+    next_doc, following = kg.sentences_[position + 1]
+    if (next_doc is not doc or following.paragraph != lead.paragraph
+            or len(following.text) < max(2 * len(lead.text), 40)):
+        return chosen  # a next sentence as short as the lead is its sibling in a list, not its elaboration
+    rest = [(s, i) for s, i in chosen[1:] if i != position + 1]
+    return [chosen[0], (score * 0.99, position + 1)] + rest[:1]
