@@ -658,3 +658,38 @@ def test_the_evaluation_score_stays_above_its_floor(shared_kg, gold):
     assert overall["ours_answer"] >= 1.5 * overall["baseline_answer"]
     assert result["by_language"]["zh"]["ours_answer"] >= 0.80
     assert result["by_language"]["en"]["ours_answer"] >= 0.65
+
+
+@pytest.mark.parametrize("question", [
+    "党员领导干部除了编入支部过组织生活，还必须参加什么？",
+    "除了双重组织生活以外，党员领导干部还要参加什么会？",
+    "Besides dual organizational life, what else must party member leading cadres attend?",
+    "What else must party member leading cadres attend besides dual organizational life?",
+])
+def test_what_a_question_sets_aside_is_not_what_it_finds(shared_kg, question):
+    # 除了X，还…: the answer is the other thing the text requires, not X again.
+    answer = shared_kg.ask(question)
+    assert "民主生活会" in answer.evidence[0].text
+    assert "民主生活会" in answer.text
+
+
+def test_setting_aside_needs_something_left_to_ask(street_kg):
+    from kg.qa.question import without_excluded
+
+    assert without_excluded("除了党费，还") == "除了党费，还"        # nothing would be left: kept whole
+    assert without_excluded("宣传委员要做什么？") == "宣传委员要做什么？"
+    assert street_kg.ask("除了组织理论学习，宣传委员还要做什么？").evidence
+
+
+@pytest.mark.parametrize("question", ["党员连着多久不过组织生活就算自行脱党？", "党员连续几个月不参加组织生活算自行脱党？"])
+def test_a_rule_restated_in_another_text_is_cited_from_both(shared_kg, question):
+    # 党章 says 连续六个月, the 2019 regulation 连续6个月: both are the answer's sources.
+    answer = shared_kg.ask(question)
+    docs = [e.doc for e in answer.evidence[:2]]
+    assert set(docs) == {"dangzhang_2017", "dangyuan_jiaoyu_guanli_tiaoli_2019"}
+    assert "连续六个月" in answer.text and "连续6个月" in answer.text
+
+
+def test_no_restatement_is_invented_for_a_single_text(report_kg):
+    answer = report_kg.ask("党组成员多久到联系点调研一次？")
+    assert "另见《" not in answer.text

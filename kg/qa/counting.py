@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .formulae import answer_formula, formula_terms
-from .ranking import evidence_item, make_answer, quote_window, rank_sentences, say
+from .ranking import evidence_item, make_answer, quote_window, rank_sentences, restatement, say
 
 _QUANTITY = re.compile(
     r"(?<![第\d０-９“\"「])(?:[0-9０-９]+(?:\.[0-9]+)?|[*＊]+|[一二两三四五六七八九十百千]+)多?"
@@ -65,7 +65,13 @@ def answer_count(kg, q, k):
     quote = quote_window(sentence.text, q.query + " " + " ".join(found))
     numbers = "、".join(dict.fromkeys(_quantities(quote, units))) or "、".join(dict.fromkeys(found))
     text = say(q, f"{numbers}。据《{doc.title}》：「{quote}」", f"{numbers} — in {doc.title}: 「{quote}」")
-    chosen = [(s, j) for s, j, _ in ranked[:3] if s >= score * 0.72]
-    evidence = [evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], s) for s, j in chosen[:min(k, 2)]]
+    chosen = [(s, j) for s, j, _ in ranked[:3] if s >= score * 0.72][:min(k, 2)]
+    also = restatement(kg, [(s, j) for s, j, _ in ranked], i, numbers.split("、")[0])
+    if also is not None:
+        other_doc, other = kg.sentences_[also[1]]
+        extra = quote_window(other.text, q.query, limit=100)
+        text += say(q, f" 另见《{other_doc.title}》：「{extra}」", f" Also in {other_doc.title}: 「{extra}」")
+        chosen = chosen[:1] + [also] + [c for c in chosen[1:] if c[1] != also[1]]
+    evidence = [evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], s) for s, j in chosen[:max(1, k)]]
     return make_answer(q, text, evidence, {"method": "sentences stating a number", "units": list(units),
                                            "candidates": len(ranked)})

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .ranking import bigrams, evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence
+from .ranking import (bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement, say,
+                      select_evidence)
 
 _FREQUENCY = re.compile(
     r"(?:每(?:[一二两三四五六七八九十\d]+个?|个)?(?:[年月周日天季]|季度|半年|届|学期)|定期|年度|一般每|至少|不少于|不超过|最长|最短|"
@@ -58,6 +59,13 @@ def answer_frequency(kg, q, k):
     lead = (phrases[0] + "。" if q.language == "zh" else f"{phrases[0]}.") if phrases else ""
     text = say(q, f"{lead}{note}原文：「{quote}」", f"{lead}{note} The text: 「{quote}」".strip())
     evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+    also = restatement(kg, ranked, i, phrases[0]) if phrases else None
+    if also is not None:
+        other_doc, other = kg.sentences_[also[1]]
+        extra = quote_window(other.text, q.query, limit=100)
+        text += say(q, f" 另见《{other_doc.title}》：「{extra}」", f" Also in {other_doc.title}: 「{extra}」")
+        evidence.append(evidence_item(kg, other_doc.doc_id, other, also[0]))
     for score2, j in select_evidence(ranked, 2, ratio=0.85)[1:]:
-        evidence.append(evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], score2))
+        if also is None or j != also[1]:
+            evidence.append(evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], score2))
     return make_answer(q, text, evidence[:k], {"method": "sentences stating a frequency", "candidates": len(ranked)})

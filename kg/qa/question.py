@@ -136,15 +136,15 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None) -> Q
     simplified = to_simplified(text)
     english = ""
     if language == "en":
-        english = text
-        chinese_bits = re.findall(r"[\u3400-\u9fff*＊“”「」]+", simplified)
-        translated = phrases.translate(text) if phrases is not None else []
-        other_senses = phrases.translate(text, senses=4) if phrases is not None else []
-        named = [m.term.zh for m in lexicon.find_english(text)]
-        romanised = names.find(text) if names is not None else []
+        english = without_excluded(text)
+        chinese_bits = re.findall(r"[\u3400-\u9fff*＊“”「」]+", to_simplified(english))
+        translated = phrases.translate(english) if phrases is not None else []
+        other_senses = phrases.translate(english, senses=4) if phrases is not None else []
+        named = [m.term.zh for m in lexicon.find_english(english)]
+        romanised = names.find(english) if names is not None else []
         query = " ".join(dict.fromkeys([*chinese_bits, *romanised, *named, *translated]))
     else:
-        query = simplified
+        query = without_excluded(simplified)
         other_senses = []
     entities = link_entities(query, lexicon, english)
     quoted = tuple(dict.fromkeys(to_simplified(q).strip() for q in _QUOTED.findall(text) if q.strip()))
@@ -155,6 +155,34 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None) -> Q
         extra = [w for w in dict.fromkeys(other_senses) if w not in query]
         expanded = " ".join([expanded, *extra])
     return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes, expanded)
+
+
+# 除了X（以外），还…: X is what the asker already knows; searching for it finds the wrong sentence.
+_EXCLUDED = re.compile(r"除了?(?P<x>[^，,？?。]{2,30}?)(?:以外|之外)?[，,]?\s*(?=还|也|另外|另|又)"
+                       r"|除了?(?P<y>[^，,？?。]{2,30}?)(?:以外|之外)?[，,]\s*(?=[^？?]*(?:还|也|另外|其他|其它|别的))"
+                       r"|\b(?:besides|apart from|aside from|other than|in addition to)\b[^,?]{2,80},\s*"
+                       r"|[,\s]+(?:besides|apart from|aside from|other than|in addition to)\b[^,?]{2,80}(?=[?？]?\s*$)",
+                       re.I)
+
+
+def without_excluded(query: str) -> str:
+    """The question without the part it sets aside (除了X，还…), so that only what it asks is searched.
+
+    >>> without_excluded("党员领导干部除了编入支部过组织生活，还必须参加什么？")
+    '党员领导干部还必须参加什么？'
+    >>> without_excluded("除党组书记以外，还有谁要参加？")
+    '还有谁要参加？'
+    >>> without_excluded("除了双重组织生活以外，党员领导干部还要参加什么会？")
+    '党员领导干部还要参加什么会？'
+    >>> without_excluded("Besides attending their branch's meetings, what else must leading cadres attend?")
+    'what else must leading cadres attend?'
+    >>> without_excluded("What else must leading cadres attend besides their branch's meetings?")
+    'What else must leading cadres attend?'
+    """
+    match = _EXCLUDED.search(query)
+    if not match or len(query) - (match.end() - match.start()) < 4:
+        return query
+    return query[:match.start()] + query[match.end():]
 
 
 def expand_query(query: str, entities) -> str:

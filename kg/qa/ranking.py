@@ -14,6 +14,7 @@ import numpy as np
 
 from ..graph import entity_iri
 from ..normalize import fold
+from ..numerals import chinese_to_int
 from .answer import Answer, EvidenceItem
 
 MAX_EVIDENCE = 5
@@ -247,3 +248,36 @@ def make_answer(q, text, evidence, trace, answered=True):
         trace["notes"] = list(q.notes)
     return Answer(q.text, q.language, q.intent, text, evidence, _entities(q), trace, answered)
 
+
+
+_CHINESE_QUANTITY = re.compile(r"[一二两三四五六七八九十百千]+(?=[个名次项条年月日天周届人位种类学时小时岁批])")
+
+
+def arabic_quantities(text: str) -> str:
+    """``text`` with the Chinese numerals before a unit written in digits, for comparing two statements.
+
+    >>> arabic_quantities("连续六个月不参加"), arabic_quantities("每届任期一般为5年")
+    ('连续6个月不参加', '每届任期一般为5年')
+    """
+    def digits(match):
+        value = chinese_to_int(match.group())
+        return str(value) if value is not None else match.group()
+
+    return _CHINESE_QUANTITY.sub(digits, text)
+
+
+def restatement(kg, ranked, best, phrase, ratio=0.5):
+    """Another document's sentence among the closest that states the same quantity (连续六个月 and
+    连续6个月): ``(score, position)``, or ``None``. A rule restated in another text is worth citing too."""
+    wanted = arabic_quantities(phrase)
+    if not wanted or not re.search(r"\d", wanted) or not ranked:
+        return None
+    best_doc = kg.sentences_[best][0].doc_id
+    top = ranked[0][0]
+    for score, i in ranked[:40]:
+        doc, sentence = kg.sentences_[i]
+        if score < top * ratio:
+            break
+        if doc.doc_id != best_doc and wanted in arabic_quantities(sentence.text):
+            return score, i
+    return None
