@@ -94,6 +94,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     ranked = []
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
     entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
+    broader_names = [_broader_names(kg, t) for t in q.entities]
     positions = best_positions(scores) if among is None else among
     rare = _rare_literals(kg, q, scores)
     cues = _answer_cues(q)
@@ -104,7 +105,8 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
             continue
         folded = kg.folded_sentences_[i]
         score += 0.25 * sum(1 for quote in folded_quotes if quote in folded)
-        score += 0.08 * sum(1 for names in entity_names if any(n in folded for n in names))
+        score += sum(0.08 if any(n in folded for n in names) else 0.04 if any(n in folded for n in broader) else 0.0
+                     for names, broader in zip(entity_names, broader_names))
         score += 0.2 * sum(1 for word in rare if word in folded)
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
@@ -116,6 +118,17 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+def _broader_names(kg, term) -> list:
+    """The names of the terms one step broader than ``term`` (机关党的基层委员会 → 党的基层委员会): a
+    sentence about the broader body often states the rule the question asks about."""
+    names = []
+    for key in term.broader:
+        broader = kg.lexicon_.get(key)
+        if broader is not None:
+            names.extend(fold(n) for n in broader.labels("zh") if len(n) >= 3)
+    return names
 
 
 # What a question asks for, and the words of the sentences that give that kind of answer.
