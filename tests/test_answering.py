@@ -693,3 +693,29 @@ def test_a_rule_restated_in_another_text_is_cited_from_both(shared_kg, question)
 def test_no_restatement_is_invented_for_a_single_text(report_kg):
     answer = report_kg.ask("党组成员多久到联系点调研一次？")
     assert "另见《" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["党支部主要管些啥？", "党支部的职责是什么？", "What must a party branch do?"])
+def test_what_a_role_is_for_comes_before_its_procedural_steps(shared_kg, question):
+    # 党章: 党支部……担负直接教育党员、……服务群众的职责 — the role's remit, among the first duties named.
+    answer = shared_kg.ask(question)
+    assert answer.intent == "role_duties"
+    assert any("直接教育党员" in e.text for e in answer.evidence[:3])
+
+
+@pytest.mark.parametrize("question, opening", [
+    ("党组的任务主要是什么？", "党组的任务，主要是负责贯彻执行党的路线"),
+    ("What are the tasks of a party group?", "党组的任务，主要是"),
+    ("党的基层组织的基本任务是什么？", "它的基本任务是："),      # 它 refers back to 党的基层组织
+])
+def test_a_role_whose_remit_the_text_states_is_answered_with_that_statement(shared_kg, question, opening):
+    answer = shared_kg.ask(question)
+    assert answer.intent == "role_duties"
+    assert answer.evidence[0].text.startswith(opening)
+    assert answer.evidence[0].doc == "dangzhang_2017"
+
+
+def test_a_list_lead_owned_by_another_body_is_not_a_roles_list(shared_kg):
+    # 机关党的基层委员会（含……支部委员会）的基本职责是： belongs to the committee, not to 党支部.
+    answer = shared_kg.ask("党支部的职责是什么？")
+    assert not answer.evidence[0].text.startswith("机关党的基层委员会")

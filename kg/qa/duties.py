@@ -4,9 +4,12 @@ must do something (the bearers of the duties closest to the question).
 
 from __future__ import annotations
 
+import re
+
 from ..facts import DEFAULT, PERMISSION, PROHIBITION
 from ..normalize import fold
-from .ranking import evidence_from_fact, evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence
+from .ranking import (ANSWER_CHARS, evidence_from_fact, evidence_item, make_answer, quote_window, rank_sentences, say,
+                      select_evidence)
 from .search import list_items, list_text_and_evidence
 
 
@@ -59,15 +62,33 @@ def _rank_duties(kg, q, duties):
     position = {id(d): i for i, d in enumerate(kg.facts_.duties)}
     among = [position[id(d)] for d in duties if id(d) in position]
     scores = kg.duty_index_.scores(q.query) if among else []
-    ranked = sorted(duties, key=lambda d: (-(float(scores[position[id(d)]]) if id(d) in position else 0.0),
-                                           d.reported, d.evidence.doc_id, d.evidence.start, d.start))
-    return [(float(scores[position[id(d)]]) if id(d) in position else 0.0, d) for d in ranked]
+
+    def score(d):
+        return (float(scores[position[id(d)]]) if id(d) in position else 0.0) + _remit_weight(d)
+
+    ranked = sorted(duties, key=lambda d: (-score(d), d.reported, d.evidence.doc_id, d.evidence.start, d.start))
+    return [(score(d), d) for d in ranked]
+
+
+def _remit_weight(duty) -> float:
+    """How much a duty says about what the role is for, for a question that asks only that (党支部主要管些啥):
+    a stated remit (担负…的职责) first, then obligations; what a role may do, and short procedural steps
+    (报上级党组织批准), last."""
+    weight = 0.0
+    if any(word in duty.action for word in ("职责", "任务", "责任")):
+        weight += 0.15
+    if duty.modality == PERMISSION:
+        weight -= 0.1
+    if len(duty.action) < 7:
+        weight -= 0.05
+    return weight
 
 
 # Words that ask for duties without saying which: a question made only of these and a role is generic.
 _DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干啥 做啥 什么 哪些 主要 基本 具体 要 应当 应该 必须 需要 负责 承担
     履行 要求 内容 方面 有 都 平时 得 该 需 duty duties must should do responsibility responsibilities task tasks
-    obligation obligations role work main basic required""".split())
+    obligation obligations role work main basic required
+    管 管些 管啥 啥 些 干些 做些 干嘛 事 事情 事儿 活儿 哪些事 日常 平常 一般""".split())   # colloquial: 党支部主要管些啥
 
 
 def content_tokens(q):
@@ -81,6 +102,60 @@ def _mentions_term(sentence_text, term):
     return any(fold(label) in folded for label in term.labels("zh"))
 
 
+_ASKS_REMIT = re.compile(r"职责|任务|职权|duties|tasks|responsibilities|remit", re.I)
+_REMIT = re.compile(r"(?:^|[，。；])(?:(?P<who>[^，。；]{2,24}?)|它|其)的(?:基本|主要)?(?:职责|任务|职权)[，,]?(?:主要)?(?:是|为|包括|有)")
+
+
+def _lead_is_about(lead_text, term) -> bool:
+    """True when a list's lead is about ``term``: it names the term as the owner of the remit it opens
+    (X（含…）的基本职责是：), or, when it states no owner, names the term at all."""
+    folded = re.sub(r"（[^（）]*）|\([^()]*\)", "", fold(lead_text))
+    match = _REMIT.search(folded)
+    if match is None or match.group("who") is None:
+        return _mentions_term(lead_text, term)
+    return any(match.group("who").endswith(fold(label)) for label in term.labels("zh") if len(label) >= 2)
+
+
+def _remit_statement(kg, term):
+    """The sentence in which a text states a role's remit (党组的任务，主要是…；它的基本任务是：), as
+    ``(doc, sentence)``, or ``None``. A pronoun (它, 其) counts when the sentence before it in the same
+    paragraph names the role."""
+    names = [fold(label) for label in term.labels("zh") if len(label) >= 2]
+    for doc, sentence in kg.sentences_:
+        folded = fold(sentence.text)
+        match = _REMIT.search(folded)
+        if match is None:
+            continue
+        who = match.group("who")
+        if who is not None:
+            if any(who.endswith(n) for n in names):
+                return doc, sentence
+            continue
+        before = doc.sentences[sentence.index - 1] if sentence.index > 0 else None
+        here = folded[:match.start()] + (fold(before.text) if before and before.paragraph == sentence.paragraph else "")
+        if any(n in here for n in names):
+            return doc, sentence
+    return None
+
+
+def _remit_answer(kg, q, term, k):
+    """For 党组的任务是什么: the text's own statement of the role's remit, with its list when it opens one."""
+    if not _ASKS_REMIT.search(q.text):
+        return None
+    found = _remit_statement(kg, term)
+    if found is None:
+        return None
+    doc, sentence = found
+    lead, items = list_items(doc, sentence)
+    if lead is not None and lead.index == sentence.index and len(items) >= 2:
+        text, evidence = list_text_and_evidence(kg, q, doc, lead, items, 1.0)
+    else:
+        quote = quote_window(sentence.text, q.query, limit=ANSWER_CHARS - 40)
+        text = say(q, f"据《{doc.title}》：「{quote}」", f"In {doc.title}: 「{quote}」")
+        evidence = [evidence_item(kg, doc.doc_id, sentence, 1.0)]
+    return make_answer(q, text, evidence[:k], {"method": "the sentence stating the role's remit"})
+
+
 def _role_list_answer(kg, q, term, k):
     """A role's enumerated duties (``X的职责是：（一）…``) when the text has such a list."""
     ranked = rank_sentences(kg, q)
@@ -88,7 +163,7 @@ def _role_list_answer(kg, q, term, k):
     for score, i in ranked[: 1 if content_tokens(q) else 8]:
         doc, sentence = kg.sentences_[i]
         lead, items = list_items(doc, sentence)
-        if lead is None or len(items) < 2 or not _mentions_term(lead.text, term):
+        if lead is None or len(items) < 2 or not _lead_is_about(lead.text, term):
             continue
         text, evidence = list_text_and_evidence(kg, q, doc, lead, items, score)
         return make_answer(q, text, evidence[:k], {"method": "the role's enumerated duties", "items": len(items)})
@@ -105,7 +180,7 @@ def answer_role_duties(kg, q, k):
     if not roles:
         return None
     term = roles[0]
-    listed = _role_list_answer(kg, q, term, k)
+    listed = _role_list_answer(kg, q, term, k) or _remit_answer(kg, q, term, k)
     if listed is not None:
         return listed
     if content_tokens(q):
@@ -120,7 +195,7 @@ def answer_role_duties(kg, q, k):
     if not prescribed:
         return None
     ranked = _rank_duties(kg, q, prescribed)
-    specific = ranked and ranked[0][0] > 0.25 and len(q.tokens) > 2
+    specific = ranked and ranked[0][0] - _remit_weight(ranked[0][1]) > 0.25 and len(q.tokens) > 2
     shown = ranked[: (5 if specific else 10)]
     lines = []
     for i, (score, d) in enumerate(shown, 1):

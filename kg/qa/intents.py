@@ -8,6 +8,9 @@
 'post_holder'
 >>> classify_intent("党组成员多久到联系点调研一次？", "zh", [])
 'frequency'
+>>> from kg.lexicon import Term
+>>> classify_intent("党支部的职责是什么？", "zh", [Term("PartyBranch", "organization", "党支部")])
+'role_duties'
 """
 
 from __future__ import annotations
@@ -68,6 +71,8 @@ def classify_intent(text: str, language: str, entities) -> str:
             continue
         if name == "definition" and not (formula_like or kinds):
             continue
+        if name == "definition" and not formula_like and re.search(r"职责|任务|义务|权利|责任", text):
+            continue   # 党支部的职责是什么 asks for a role's duties, not for what 党支部 means
         if name == "mechanism_context" and not formula_like:
             continue
         if name == "problems" and language == "zh" and re.search(r"解决.{0,6}问题|问题.{0,4}(怎么|如何)解决", text):
