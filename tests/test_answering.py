@@ -719,3 +719,18 @@ def test_a_list_lead_owned_by_another_body_is_not_a_roles_list(shared_kg):
     # 机关党的基层委员会（含……支部委员会）的基本职责是： belongs to the committee, not to 党支部.
     answer = shared_kg.ask("党支部的职责是什么？")
     assert not answer.evidence[0].text.startswith("机关党的基层委员会")
+
+
+@pytest.mark.parametrize("question", ["党员的权利有哪些？", "党员享有哪些权利？", "What are the rights of party members?",
+                                      "What rights do party members enjoy?"])
+def test_a_roles_rights_are_answered_with_the_list_of_rights(shared_kg, question):
+    answer = shared_kg.ask(question)
+    assert answer.evidence[0].text == "党员享有下列权利："
+    assert "参加党的有关会议" in answer.text
+
+
+def test_a_frequency_answer_is_a_whole_phrase_not_a_fragment(shared_kg):
+    # 党支部一般每年开展1次民主评议党员: the phrase is 每年…1次, never the fragment 一般每.
+    answer = shared_kg.ask("民主评议党员多久开展一次？")
+    assert not answer.text.startswith("一般每")
+    assert "每年" in answer.text
