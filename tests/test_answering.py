@@ -734,3 +734,14 @@ def test_a_frequency_answer_is_a_whole_phrase_not_a_fragment(shared_kg):
     answer = shared_kg.ask("民主评议党员多久开展一次？")
     assert not answer.text.startswith("一般每")
     assert "每年" in answer.text
+
+
+def test_a_question_about_consequences_finds_the_sentence_that_states_them(shared_kg):
+    # 会怎样 asks what follows: 党章 says not paying dues for six months counts as leaving the party.
+    answer = shared_kg.ask("党员不按时交纳党费会怎样？")
+    assert any("自行脱党" in e.text for e in answer.evidence[:2])
+
+
+def test_members_who_do_not_meet_the_standards_read_as_unqualified_members(shared_kg):
+    answer = shared_kg.ask("What should be done with party members who do not meet the standards?")
+    assert "不合格党员" in answer.evidence[0].text
