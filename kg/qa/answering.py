@@ -75,6 +75,23 @@ def unknown_role(kg, q):
     return noun
 
 
+def _in_texts(kg, term) -> bool:
+    names = [fold(label) for label in term.labels("zh") if len(label) >= 2]
+    return any(n in text for text in kg.folded_sentences_ for n in names)
+
+
+def absent_role(kg, q):
+    """The role a question about duties or posts names that the lexicon knows but no text mentions
+    (党小组长 in texts that never say it), else ``None``: whatever the handlers found would be about
+    something else."""
+    if q.intent not in ("role_duties", "post_holder"):
+        return None
+    roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    if not roles or any(_in_texts(kg, t) for t in roles):
+        return None
+    return roles[0].zh
+
+
 def close_roles(kg, name, most=5) -> list:
     """Roles and organizations of the lexicon whose Chinese names are closest to ``name``."""
     labels = [t.zh for t in kg.lexicon_ if t.kind in ("role", "organization")]
@@ -92,9 +109,10 @@ def answer_question(kg, text, top_k: int = 5) -> Answer:
         return _refusal(q, "问题是空的：请输入一个问题，例如“第一书记要做什么？”",
                         "The question is empty: ask something such as “What must a first secretary do?”")
     k = max(1, min(int(top_k), MAX_EVIDENCE * 4))
-    unknown = unknown_role(kg, q)
+    unknown = unknown_role(kg, q) or absent_role(kg, q)
     if unknown:
-        close = [kg.lexicon_.lookup(n) for n in close_roles(kg, unknown)] or kg.lexicon_.of_kind("role")[:5]
+        close = [t for t in (kg.lexicon_.lookup(n) for n in close_roles(kg, unknown, most=20))
+                 if t is not None and t.zh != unknown and _in_texts(kg, t)][:5] or kg.lexicon_.of_kind("role")[:5]
         close_zh = "、".join(t.zh for t in close)
         close_en = ", ".join(f"{t.label('en')} ({t.zh})" for t in close)
         answer = _refusal(q, f"文本中没有提到“{unknown}”。文中相近的角色有：{close_zh}。",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalize import fold
 from .ranking import best_positions, evidence_from_fact, evidence_item, make_answer, quote_window, say, sentence_scores
 
 _TITLE = re.compile(r"(?:书记|校长|院长|主任|局长|部长|厅长|处长|科长|组长|委员|主席|经理|董事长|负责人|成员|秘书长|常委|"
@@ -98,7 +99,13 @@ def answer_post_holder(kg, q, k):
         return base + 0.1 * len(named & {h.holder.key, h.post.key})
 
     # every key down to the names: equal closeness must not fall back on set order (PYTHONHASHSEED)
-    holdings = sorted(set(holdings) | set(kg.facts_.holdings),
+    names = [fold(label) for t in roles for label in t.labels("zh") if len(label) >= 2]
+
+    def about_named(h):
+        # a holding of another post answers only when its sentence names what was asked about
+        return bool(named & {h.holder.key, h.post.key}) or any(n in fold(h.evidence.text) for n in names)
+
+    holdings = sorted((h for h in set(holdings) | set(kg.facts_.holdings) if about_named(h)),
                       key=lambda h: (-closeness(h), h.evidence.doc_id, h.evidence.start, h.holder.key, h.post.key,
                                      h.concurrent, h.default_rule))
     if not holdings:
