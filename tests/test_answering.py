@@ -754,3 +754,10 @@ def test_a_question_about_consequences_finds_the_sentence_that_states_them(share
 def test_members_who_do_not_meet_the_standards_read_as_unqualified_members(shared_kg):
     answer = shared_kg.ask("What should be done with party members who do not meet the standards?")
     assert "不合格党员" in answer.evidence[0].text
+
+
+@pytest.mark.parametrize("question", ["入党要年满多少岁？", "What is the minimum age to join the party?"])
+def test_an_age_question_finds_the_sentence_that_states_an_age(shared_kg, question):
+    answer = shared_kg.ask(question)
+    assert answer.evidence[0].text.startswith("年满十八岁的中国工人")
+    assert "十八岁" in answer.text
