@@ -761,3 +761,19 @@ def test_an_age_question_finds_the_sentence_that_states_an_age(shared_kg, questi
     answer = shared_kg.ask(question)
     assert answer.evidence[0].text.startswith("年满十八岁的中国工人")
     assert "十八岁" in answer.text
+
+
+@pytest.mark.parametrize("question, lead, n", [
+    ("党员的义务有几条？", "党员必须履行下列义务：", 8),
+    ("党员享有几项权利？", "党员享有下列权利：", 8),
+    ("How many rights do party members have?", "党员享有下列权利：", 8),
+])
+def test_counting_the_items_of_a_list(shared_kg, question, lead, n):
+    answer = shared_kg.ask(question)
+    assert answer.evidence[0].text == lead
+    assert str(n) in answer.text
+
+
+def test_a_sentence_that_states_the_count_beats_counting_a_list(shared_kg):
+    answer = shared_kg.ask("党员纪律处分有几种？")
+    assert answer.text.startswith("五种")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .formulae import answer_formula, formula_terms
-from .ranking import evidence_item, make_answer, quote_window, rank_sentences, restatement, say
+from .ranking import bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement, say
+from .search import list_items
 
 _QUANTITY = re.compile(
     r"(?<![第\d０-９“\"「])(?:[0-9０-９]+(?:\.[0-9]+)?|[*＊]+|[一二两三四五六七八九十百千]+)多?"
@@ -21,7 +22,7 @@ _ASKED_UNIT_EN = (
     (r"\byears?\b", ("年", "岁")),
     (r"\b(days?)\b", ("天", "日")),
     (r"\bmonths?\b", ("个月", "月")),
-    (r"\b(items?|points?|measures?|projects?|tasks?|requirements?|entries)\b", ("项", "条", "个")),
+    (r"\b(items?|points?|measures?|projects?|tasks?|requirements?|entries|rights|duties|obligations)\b", ("项", "条", "个")),
     (r"\btimes\b", ("次",)),
 )
 
@@ -52,8 +53,12 @@ def answer_count(kg, q, k):
     if formula_terms(kg, q):
         return answer_formula(kg, q, k)
     units = _asked_units(q)
+    closest = rank_sentences(kg, q)
+    listed = _counted_list(kg, q, closest, units, k)
+    if listed is not None:
+        return listed
     ranked = []
-    for score, i in rank_sentences(kg, q)[:60]:
+    for score, i in closest[:60]:
         found = _quantities(kg.sentences_[i][1].text, units)
         if found:
             ranked.append((score + 0.15, i, found))
@@ -75,3 +80,29 @@ def answer_count(kg, q, k):
     evidence = [evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], s) for s, j in chosen[:max(1, k)]]
     return make_answer(q, text, evidence, {"method": "sentences stating a number", "units": list(units),
                                            "candidates": len(ranked)})
+
+
+def _counted_list(kg, q, closest, units, k):
+    """党员的义务有几条: when the closest sentence opens (or sits in) an enumerated list and the question
+    counts items (条, 项, 个, 种), the number of the list's items, with the lead as evidence."""
+    if not closest or (units and not set(units) & {"条", "项", "个", "种", "类"}):
+        return None
+    if not units and not re.search(r"几条|几项|几个|几种|几类|多少条|多少项|how many (items|points|kinds|types|rights|duties|obligations)",
+                                   q.text, re.I):
+        return None
+    if any(_quantities(kg.sentences_[i][1].text, units or ("条", "项", "种", "类")) for _, i in closest[:3]):
+        return None   # a sentence says the number itself (纪律处分有五种：…)
+    wanted = bigrams(q.query)
+    for score, i in closest[:3]:
+        doc, sentence = kg.sentences_[i]
+        lead, items = list_items(doc, sentence)
+        if lead is not None and len(items) >= 2 and bigrams(lead.text) & wanted:
+            break
+    else:
+        return None
+    n = len(items)
+    text = say(q, f"共{n}条。据《{doc.title}》：「{lead.text}」其后列出{n}项。",
+               f"{n} — in {doc.title}: 「{lead.text}」 is followed by {n} items.")
+    evidence = [evidence_item(kg, doc.doc_id, lead, score)]
+    evidence += [evidence_item(kg, doc.doc_id, items[0], score * 0.9), evidence_item(kg, doc.doc_id, items[-1], score * 0.9)]
+    return make_answer(q, text, evidence[:k], {"method": "items of the enumerated list counted", "items": n})
