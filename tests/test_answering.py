@@ -777,3 +777,11 @@ def test_counting_the_items_of_a_list(shared_kg, question, lead, n):
 def test_a_sentence_that_states_the_count_beats_counting_a_list(shared_kg):
     answer = shared_kg.ask("党员纪律处分有几种？")
     assert answer.text.startswith("五种")
+
+
+@pytest.mark.parametrize("question", ["分析会由谁主持？", "Who presided over the analysis meeting?"])
+def test_who_did_something_is_read_from_the_sentence_that_says_by_whom(shared_kg, question):
+    # 会议由党委书记、校长王琛主持: a report of what was done, not a duty, still says who.
+    answer = shared_kg.ask(question)
+    assert "王琛" in answer.text[:40]
+    assert answer.evidence[0].text.startswith("会议由党委书记、校长王琛主持")

@@ -238,6 +238,24 @@ def _best_duties(kg, q, limit=3):
     return [(float(scores[i]), kg.facts_.duties[i]) for i in order[:limit] if scores[i] > 0]
 
 
+_AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组织", "担任", "讲授", "作出", "提出", "领导", "审议")
+
+
+def agent_named(sentence_text, query) -> str:
+    """The agent a sentence names with 由 for the action the question asks about (会议由党委书记、校长王琛主持
+    answers 由谁主持), or ``""``.
+
+    >>> agent_named("会议由党委书记、校长王琛主持，重点围绕……", "分析会由谁主持？")
+    '党委书记、校长王琛'
+    """
+    for verb in _AGENT_VERBS:
+        if verb in query:
+            match = re.search(rf"由([^，。；：由]{{1,30}}?){verb}", sentence_text)
+            if match:
+                return match.group(1)
+    return ""
+
+
 def answer_duty_holder(kg, q, k):
     """Who must do something: the bearers of the duties closest to the question."""
     ranked_sentences = rank_sentences(kg, q)
@@ -250,7 +268,17 @@ def answer_duty_holder(kg, q, k):
     in_best = [(s, d) for s, d in candidates if d.evidence.doc_id == best_doc.doc_id and d.evidence.start == best_sentence.start]
     chosen = in_best[:1] or [c for c in candidates[:1] if c[0] >= 0.35]
     quote = quote_window(best_sentence.text, q.query)
-    if chosen:
+    # One of the closest sentences may say who with 由, though it states no duty (a report of what was done).
+    agents = [] if in_best else [(score, i, agent_named(kg.sentences_[i][1].text, q.query))
+                                 for score, i in ranked_sentences[:5]]
+    agents = [a for a in agents if a[2] and a[0] >= 0.6 * best_score]
+    if agents:
+        score, i, agent = agents[0]
+        doc, sentence = kg.sentences_[i]
+        quote = quote_window(sentence.text, f"由{agent}")
+        text = say(q, f"{agent}。原文：「{quote}」", f"{agent}. The text: 「{quote}」")
+        evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+    elif chosen:
         duty = chosen[0][1]
         sentence_doc = kg.document(duty.evidence.doc_id)
         sentence = sentence_doc.sentences[duty.evidence.sentence] if duty.evidence.sentence >= 0 else best_sentence
