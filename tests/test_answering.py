@@ -785,3 +785,8 @@ def test_who_did_something_is_read_from_the_sentence_that_says_by_whom(shared_kg
     answer = shared_kg.ask(question)
     assert "王琛" in answer.text[:40]
     assert answer.evidence[0].text.startswith("会议由党委书记、校长王琛主持")
+
+
+def test_a_frequency_phrase_is_read_whole(sample_kg):
+    # 每季度专题研究2次党建工作: 每季度, not 每季
+    assert sample_kg.ask("党组多久专题研究一次党建工作？").text.startswith("每季度")

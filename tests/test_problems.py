@@ -100,3 +100,14 @@ def test_concern_of_a_bare_quantifier(report):
     _, found = report
     p = next(p for p in found if p.description.startswith("有的把机关党建工作全甩给机关党委"))
     assert p.concerns is not None and p.concerns.key == "PartyGroup"
+
+
+def test_a_sentence_about_the_problems_is_not_one_of_them():
+    from kg import KnowledgeGraph
+
+    text = ("二、存在问题\n调研发现，机关党建工作仍存在一些问题，有的问题在部分单位还比较突出。"
+            "有的党支部“三会一课”不规范；少数党员先锋作用发挥不够。\n")
+    kg = KnowledgeGraph().fit(texts={"r": text})
+    described = [p.description for p in kg.facts_.problems]
+    assert not any(d.startswith("有的问题") or d.startswith("问题") for d in described)
+    assert any("三会一课" in d for d in described) and any("先锋作用" in d for d in described)

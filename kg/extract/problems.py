@@ -47,6 +47,8 @@ def _opening(text):
     m = _ORDINAL.match(text)
     skip = m.end() if m else 0
     found = _prevalence(text[skip:])
+    if found and text[skip + len(found[0]):].startswith(("问题", "方面")):
+        return None   # 有的问题在部分单位还比较突出: a sentence about the problems, not one of them
     if found:
         return skip, found[0], found[1]
     return (skip, "", "") if skip else None
