@@ -122,8 +122,9 @@ def _remit_statement(kg, term):
     ``(doc, sentence)``, or ``None``. A pronoun (它, 其) counts when the sentence before it in the same
     paragraph names the role."""
     names = [fold(label) for label in term.labels("zh") if len(label) >= 2]
-    for doc, sentence in kg.sentences_:
-        folded = fold(sentence.text)
+    for (doc, sentence), folded in zip(kg.sentences_, kg.folded_sentences_):
+        if "职责" not in folded and "任务" not in folded and "职权" not in folded:
+            continue
         match = _REMIT.search(folded)
         if match is None:
             continue
