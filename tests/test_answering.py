@@ -790,3 +790,14 @@ def test_who_did_something_is_read_from_the_sentence_that_says_by_whom(shared_kg
 def test_a_frequency_phrase_is_read_whole(sample_kg):
     # 每季度专题研究2次党建工作: 每季度, not 每季
     assert sample_kg.ask("党组多久专题研究一次党建工作？").text.startswith("每季度")
+
+
+def test_moving_away_reads_as_a_change_of_residence(shared_kg):
+    answer = shared_kg.ask("What must party members do when they move to another place?")
+    assert "经常居住地发生变动" in answer.evidence[0].text
+
+
+@pytest.mark.parametrize("question", ["What is the role of the party group in an organ?", "党组发挥什么作用？"])
+def test_the_role_a_body_plays_is_among_its_duties(shared_kg, question):
+    answer = shared_kg.ask(question)
+    assert any(e.text == "党组发挥领导核心作用。" for e in answer.evidence[:3])

@@ -89,7 +89,7 @@ _DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干
     履行 要求 内容 方面 有 都 平时 得 该 需 duty duties must should do responsibility responsibilities task tasks
     obligation obligations role work main basic required
     管 管些 管啥 啥 些 干些 做些 干嘛 事 事情 事儿 活儿 哪些事 日常 平常 一般
-    权利 享有 rights right enjoy""".split())   # colloquial: 党支部主要管些啥
+    权利 享有 rights right enjoy 作用 发挥""".split())   # colloquial: 党支部主要管些啥
 
 
 def content_tokens(q):
