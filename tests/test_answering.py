@@ -801,3 +801,10 @@ def test_moving_away_reads_as_a_change_of_residence(shared_kg):
 def test_the_role_a_body_plays_is_among_its_duties(shared_kg, question):
     answer = shared_kg.ask(question)
     assert any(e.text == "党组发挥领导核心作用。" for e in answer.evidence[:3])
+
+
+def test_a_role_in_the_leading_topic_is_not_the_bearer(shared_kg):
+    # 对流动党员，流入地党组织要做什么: the duties asked about are 流入地党组织's
+    answer = shared_kg.ask("对流动党员，流入地党组织要做什么？")
+    assert answer.text.startswith("流入地党组织的职责")
+    assert answer.evidence[0].text.startswith("流入地党组织应当协助做好流动党员日常管理")

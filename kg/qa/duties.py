@@ -172,13 +172,27 @@ def _role_list_answer(kg, q, term, k):
     return None
 
 
+_TOPIC = re.compile(r"^(?:对于|对|关于|针对)(?P<topic>[^，,？?]{1,30})[，,]")
+
+
+def _bearer_first(roles, query) -> list:
+    """The roles a question names, the one it asks about first: a role in a leading topic (对流动党员，
+    流入地党组织要做什么) is what the duty is about, not who bears it."""
+    match = _TOPIC.match(query)
+    if not match or len(roles) < 2:
+        return roles
+    topic = fold(match.group("topic"))
+    outside = [t for t in roles if not any(fold(label) in topic for label in t.labels("zh"))]
+    return outside + [t for t in roles if t not in outside]
+
+
 def answer_role_duties(kg, q, k):
     """What must a role do: its duties, those of the posts it holds, and those of the roles holding it.
 
     A question that names more than the role (党员要参加哪些政治仪式) is answered by the sentences
     that say it; a generic one (第一书记要做什么) by the role's duties, or its enumerated list.
     """
-    roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    roles = _bearer_first([t for t in q.entities if t.kind in ("role", "organization")], q.query)
     if not roles:
         return None
     term = roles[0]
