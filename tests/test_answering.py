@@ -808,3 +808,9 @@ def test_a_role_in_the_leading_topic_is_not_the_bearer(shared_kg):
     answer = shared_kg.ask("对流动党员，流入地党组织要做什么？")
     assert answer.text.startswith("流入地党组织的职责")
     assert answer.evidence[0].text.startswith("流入地党组织应当协助做好流动党员日常管理")
+
+
+def test_the_most_specific_role_named_is_the_one_asked_about(shared_kg):
+    # 党组织 is inside 流入地党组织: the question asks about the latter
+    answer = shared_kg.ask("党组织和流入地党组织要做什么？")
+    assert answer.text.startswith("流入地党组织的职责")

@@ -176,8 +176,12 @@ _TOPIC = re.compile(r"^(?:对于|对|关于|针对)(?P<topic>[^，,？?]{1,30})[
 
 
 def _bearer_first(roles, query) -> list:
-    """The roles a question names, the one it asks about first: a role in a leading topic (对流动党员，
-    流入地党组织要做什么) is what the duty is about, not who bears it."""
+    """The roles a question names, the one it asks about first: the most specific name (流入地党组织 before
+    党组织), and not a role in a leading topic (对流动党员，流入地党组织要做什么), which is what the duty is
+    about, not who bears it."""
+    # a name inside another name asked about is the broader one: 党组织 in 流入地党组织 asks about the latter
+    inner = [t for t in roles if any(u is not t and fold(t.zh) in fold(u.zh) for u in roles)]
+    roles = [t for t in roles if t not in inner] + inner
     match = _TOPIC.match(query)
     if not match or len(roles) < 2:
         return roles
