@@ -814,3 +814,14 @@ def test_the_most_specific_role_named_is_the_one_asked_about(shared_kg):
     # 党组织 is inside 流入地党组织: the question asks about the latter
     answer = shared_kg.ask("党组织和流入地党组织要做什么？")
     assert answer.text.startswith("流入地党组织的职责")
+
+
+@pytest.mark.parametrize("question, body, superiors", [
+    ("机关纪委受谁领导？", "机关纪委", ["机关党委", "机关纪检监察工委"]),
+    ("机关党委向谁负责？", "机关党委", ["党组"]),
+])
+def test_who_leads_a_body_is_said_before_the_chain(shared_kg, question, body, superiors):
+    answer = shared_kg.ask(question)
+    lead = answer.text.split("。")[0]
+    assert lead.startswith(f"{body}的上级")
+    assert all(s in lead for s in superiors)

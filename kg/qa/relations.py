@@ -46,7 +46,43 @@ def answer_chain(kg, q, k):
                f"Chain of responsibility, top down: {' → '.join(labels)} ({steps}). The text: 「{quote}」")
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], score)
                 for score, i in select_evidence(ranked, min(k, 3), ratio=0.7)]
+    direct = _direct_links(q, links)
+    if direct is not None:
+        lead, found = direct
+        text = lead + " " + text
+        stated = [evidence_item(kg, l.evidence.doc_id, kg.document(l.evidence.doc_id).sentences[l.evidence.sentence],
+                                evidence[0].score if evidence else 1.0) for l in found if l.evidence.sentence >= 0]
+        seen, merged = set(), []
+        for item in stated + evidence:
+            if (item.doc, item.start) not in seen:
+                seen.add((item.doc, item.start))
+                merged.append(item)
+        evidence = merged[:max(1, k)]
     return make_answer(q, text, evidence, {"method": "networkx chain of the closest links", "nodes": len(order)})
+
+
+_ASKS_UP = re.compile(r"受谁|谁的领导|谁领导|向谁|对谁负责|上级|who leads|led by|reports? to|under whose|accountable to",
+                      re.I)
+_ASKS_DOWN = re.compile(r"领导谁|领导哪些|下级|管哪些|whom does .* lead|subordinates? of", re.I)
+
+
+def _direct_links(q, links):
+    """For 机关党委受谁领导 / 党组领导哪些组织 about one named body: ``(sentence, links)`` naming its direct
+    superiors (or subordinates) as the texts state them, or ``None``."""
+    up, down = bool(_ASKS_UP.search(q.text)), bool(_ASKS_DOWN.search(q.text))
+    named = [t for t in q.entities if t.kind in ("role", "organization")]
+    if up == down or len(named) != 1:
+        return None
+    term = named[0]
+    found = [l for l in links if (l.subordinate.key if up else l.superior.key) == term.key]
+    if not found:
+        return None
+    others = list(dict.fromkeys((l.superior if up else l.subordinate).label for l in found))
+    if q.language == "en":
+        return (f"{term.label('en')} ({term.zh}) is led by: {', '.join(others)}." if up else
+                f"{term.label('en')} ({term.zh}) leads: {', '.join(others)}."), found
+    return (f"{term.zh}的上级（领导它的）：{'、'.join(others)}。" if up else
+            f"{term.zh}领导的：{'、'.join(others)}。"), found
 
 
 # ---------------------------------------------------------------------------- comparing two roles
