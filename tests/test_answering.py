@@ -825,3 +825,9 @@ def test_who_leads_a_body_is_said_before_the_chain(shared_kg, question, body, su
     lead = answer.text.split("。")[0]
     assert lead.startswith(f"{body}的上级")
     assert all(s in lead for s in superiors)
+
+
+def test_roles_a_sentence_merely_names_are_not_claimed_as_who(shared_kg):
+    # 机关正式党员3人以上的，成立党支部 says nothing about who approves: its roles are offered, not asserted
+    answer = shared_kg.ask("Who approves the establishment of a party branch in an organ?")
+    assert not answer.text.startswith("机关、正式党员、党支部")

@@ -307,10 +307,11 @@ def answer_duty_holder(kg, q, k):
                    f" ({duty.bearer.label}). The text: 「{quote}」")
         evidence = [evidence_from_fact(kg, duty.evidence, chosen[0][0])]
     else:
+        # No duty and no 由 says who: the roles the sentence names are offered as candidates, not as the answer.
         mentioned = [m.term for m in kg.lexicon_.find(quote) if m.term.kind in ("role", "organization")]
-        who = "、".join(dict.fromkeys(t.zh for t in mentioned)) if mentioned else ""
-        lead = (who + "。") if who else ""
-        text = say(q, f"{lead}原文：「{quote}」", (f"{who}. " if who else "") + f"The text: 「{quote}」")
+        names = "、".join(dict.fromkeys(t.zh for t in mentioned))
+        text = say(q, (f"文中最接近的句子提到：{names}。" if names else "") + f"原文：「{quote}」",
+                   (f"The closest sentence names: {names}. " if names else "") + f"The text: 「{quote}」")
         evidence = [evidence_item(kg, best_doc.doc_id, best_sentence, best_score)]
     for score, i in select_evidence(ranked_sentences, 3)[1:]:
         doc, sentence = kg.sentences_[i]
