@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .formulae import answer_formula, formula_terms
-from .ranking import bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement, say
+from .ranking import (bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement,
+                      restatement_note, say)
 from .search import list_items
 
 _QUANTITY = re.compile(
@@ -73,9 +74,7 @@ def answer_count(kg, q, k):
     chosen = [(s, j) for s, j, _ in ranked[:3] if s >= score * 0.72][:min(k, 2)]
     also = restatement(kg, [(s, j) for s, j, _ in ranked], i, numbers.split("、")[0])
     if also is not None:
-        other_doc, other = kg.sentences_[also[1]]
-        extra = quote_window(other.text, q.query, limit=100)
-        text += say(q, f" 另见《{other_doc.title}》：「{extra}」", f" Also in {other_doc.title}: 「{extra}」")
+        text += restatement_note(kg, q, also[1])
         chosen = chosen[:1] + [also] + [c for c in chosen[1:] if c[1] != also[1]]
     evidence = [evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], s) for s, j in chosen[:max(1, k)]]
     return make_answer(q, text, evidence, {"method": "sentences stating a number", "units": list(units),

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .ranking import (bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement, say,
-                      select_evidence)
+from .ranking import (bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement,
+                      restatement_note, say, select_evidence)
 
 _FREQUENCY = re.compile(
     r"(?:每(?:[一二两三四五六七八九十\d]+个?|个)?(?:季度|半年|学期|届|[年月周日天季])|定期|年度|至少|不少于|不超过|最长|最短|"
@@ -61,10 +61,8 @@ def answer_frequency(kg, q, k):
     evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
     also = restatement(kg, ranked, i, phrases[0]) if phrases else None
     if also is not None:
-        other_doc, other = kg.sentences_[also[1]]
-        extra = quote_window(other.text, q.query, limit=100)
-        text += say(q, f" 另见《{other_doc.title}》：「{extra}」", f" Also in {other_doc.title}: 「{extra}」")
-        evidence.append(evidence_item(kg, other_doc.doc_id, other, also[0]))
+        text += restatement_note(kg, q, also[1])
+        evidence.append(evidence_item(kg, kg.sentences_[also[1]][0].doc_id, kg.sentences_[also[1]][1], also[0]))
     for score2, j in select_evidence(ranked, 2, ratio=0.85)[1:]:
         if also is None or j != also[1]:
             evidence.append(evidence_item(kg, kg.sentences_[j][0].doc_id, kg.sentences_[j][1], score2))

@@ -297,3 +297,10 @@ def restatement(kg, ranked, best, phrase, ratio=0.5):
         if doc.doc_id != best_doc and wanted in arabic_quantities(sentence.text):
             return score, i
     return None
+
+
+def restatement_note(kg, q, position) -> str:
+    """The words that cite a restatement (:func:`restatement`) after an answer: 另见《title》：「…」."""
+    doc, sentence = kg.sentences_[position]
+    extra = quote_window(sentence.text, q.query, limit=100)
+    return say(q, f" 另见《{doc.title}》：「{extra}」", f" Also in {doc.title}: 「{extra}」")
