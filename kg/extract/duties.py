@@ -669,6 +669,9 @@ def _copula(text, reading) -> bool:
     return bool(words) and not is_verbal(words[0]) and words[0][0] not in ("坚持", "根除", "强化")
 
 
+_DATE_CHARS = re.compile(r"[0-9０-９〇零一二三四五六七八九十年月日时]")
+
+
 def _signature(text) -> bool:
     """A date, a signature or an attachment line, not an action."""
     if text.startswith(("附：", "附件")):
@@ -676,8 +679,8 @@ def _signature(text) -> bool:
     words = [w for w in _words(text) if w[1] != "x"]
     if not words:
         return True
-    if all(flag.startswith(("m", "t")) for _, flag in words):
-        return True
+    if all(flag.startswith(("m", "t")) for _, flag in words) and _DATE_CHARS.search(text):
+        return True   # a date (2019年3月) — not a word jieba merely guesses to be a time (以会代训)
     nominal = all(flag.startswith(("n", "j", "m", "ns", "nt")) for _, flag in words)
     return nominal and text.endswith(("委员会", "党委", "支部", "学校", "机关"))
 

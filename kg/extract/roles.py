@@ -18,7 +18,6 @@ True
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from dataclasses import dataclass, replace
@@ -93,56 +92,35 @@ class RoleSpan:
 
 
 @lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-    import jieba.posseg
+def _jieba_rs():
+    """jieba-rs (through ``rjieba``): jieba's own dictionary, word boundaries and tags, in Rust.
 
-    jieba.setLogLevel(logging.ERROR)
-    return jieba
+    Chosen over ``jieba.posseg`` for the extractors' tag tests (is this word a verb? a noun?): it cuts
+    exactly as ``jieba.cut`` does and tags each word from jieba's dictionary, about 70 times faster. Where
+    ``jieba.posseg`` guesses a tag for a run of characters no dictionary word covers (a Viterbi pass over a
+    tagging model, most of the time it spends), jieba-rs tags the word ``x``; the extractors read fragments
+    that consist of dictionary words almost everywhere, so their facts barely change (see
+    ``benchmarks/README.md``).
+    """
+    import rjieba
+
+    return rjieba
 
 
 @lru_cache(maxsize=4096)
 def pos_tags(text: str) -> tuple:
-    """jieba's words of ``text`` with their part-of-speech tags (``jieba.posseg.cut``), cached."""
-    return tuple((w.word, w.flag) for w in _tagger().cut(text))
+    """jieba's words of ``text`` with their part-of-speech tags from jieba's dictionary, cached.
 
-
-@lru_cache(maxsize=1)
-def _tagger():
-    """``jieba.posseg``'s tokenizer with its HMM step for unknown words cached: the same words and tags.
-
-    That step (a Viterbi pass over a run of characters no dictionary word covers) is most of the time
-    jieba spends tagging, and it depends only on the run of characters, not on the text around it or
-    the dictionary, so the many overlapping phrases the extractors tag share it. When jieba's internals
-    are not as expected, the tagger is jieba's own.
+    >>> pos_tags("党支部书记要履行职责")
+    (('党支部', 'j'), ('书记', 'n'), ('要', 'v'), ('履行职责', 'n'))
     """
-    posseg = _jieba().posseg
-    base = posseg.dt
-    if not callable(getattr(posseg.POSTokenizer, "_POSTokenizer__cut_detail", None)):
-        return base
-
-    class _Tagger(posseg.POSTokenizer):
-        def __init__(self):   # jieba's own dictionary and tag table, not read again
-            pass
-
-        tokenizer = property(lambda self: base.tokenizer)
-        word_tag_tab = property(lambda self: base.word_tag_tab)
-
-        def _POSTokenizer__cut_detail(self, sentence):   # the name jieba's __cut_DAG calls
-            return iter(_unknown_words(sentence))
-
-    return _Tagger()
-
-
-@lru_cache(maxsize=65536)
-def _unknown_words(run: str) -> tuple:
-    return tuple(_jieba().posseg.dt._POSTokenizer__cut_detail(run))
+    return tuple(_jieba_rs().tag(text))
 
 
 @lru_cache(maxsize=4096)
 def _boundaries(text: str) -> frozenset:
-    """Word boundaries of ``text`` (jieba), used so a name never starts inside a word."""
-    return frozenset(start for _, start, _ in _jieba().tokenize(text)) | {len(text)}
+    """Word boundaries of ``text`` (jieba's cut), used so a name never starts inside a word."""
+    return frozenset(start for _, start, _ in _jieba_rs().tokenize(text)) | {len(text)}
 
 
 def is_verbal(word_flag) -> bool:
@@ -313,6 +291,8 @@ def _valid_modifier(text, start, end) -> bool:
         return False
     if not any(flag.startswith(("n", "j", "b")) for _, flag in words):
         return False   # 以上党支部: a localizer alone does not name anything
+    if words[-1][1] == "f" and words[-1][0] not in ("以上", "以下"):
+        return False   # 星级靠前支部: a rank or place relative to others (县级以上党委 is a name)
     return all(flag.startswith(_NOMINAL_TAGS) for _, flag in words)
 
 
