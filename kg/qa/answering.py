@@ -10,6 +10,7 @@ ranking of :mod:`.ranking`; this module holds the dispatch and the refusals.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 
 from ..normalize import fold
@@ -25,6 +26,7 @@ from .question import parse_question
 from .ranking import MAX_EVIDENCE, make_answer, say
 from .relations import answer_chain, answer_compare
 from .search import answer_search
+from .split import split_question
 
 HANDLERS = {
     "role_duties": answer_role_duties,
@@ -102,6 +104,22 @@ def _refusal(q, why_zh, why_en):
     return make_answer(q, say(q, why_zh, why_en), [], {"method": "refused"}, answered=False)
 
 
+def _answer_both(kg, q, parts, k):
+    """「X和Y分别…」: the question about X and the one about Y, answered one after the other."""
+    first_label, second_label, first_q, second_q = parts
+    first, second = answer_question(kg, first_q, k), answer_question(kg, second_q, k)
+    text = f"分别来看——{first_label}：{first.text.rstrip('。')}；{second_label}：{second.text.rstrip('。')}。"
+    evidence, seen = [], set()
+    for pair in itertools.zip_longest(first.evidence, second.evidence):
+        for item in pair:
+            if item is not None and (item.doc, item.start) not in seen:
+                seen.add((item.doc, item.start))
+                evidence.append(item)
+    trace = {"method": "two questions", "questions": [first_q, second_q],
+             "intents": [first.intent, second.intent]}
+    return make_answer(q, text, evidence[:k], trace, answered=first.answered or second.answered)
+
+
 def answer_question(kg, text, top_k: int = 5) -> Answer:
     """Answer ``text`` against a built :class:`kg.KnowledgeGraph`."""
     q = parse_question(text, kg.lexicon_, kg.tokenizer_, load_phrase_table(), kg.name_finder_)
@@ -109,6 +127,9 @@ def answer_question(kg, text, top_k: int = 5) -> Answer:
         return _refusal(q, "问题是空的：请输入一个问题，例如“第一书记要做什么？”",
                         "The question is empty: ask something such as “What must a first secretary do?”")
     k = max(1, min(int(top_k), MAX_EVIDENCE * 4))
+    parts = split_question(q.query) if q.language == "zh" else None
+    if parts is not None:
+        return _answer_both(kg, q, parts, k)
     unknown = unknown_role(kg, q) or absent_role(kg, q)
     if unknown:
         close = [t for t in (kg.lexicon_.lookup(n) for n in close_roles(kg, unknown, most=20))

@@ -11,7 +11,7 @@ from .search import list_items
 
 _QUANTITY = re.compile(
     r"(?<![第\d０-９“\"「])(?:[0-9０-９]+(?:\.[0-9]+)?|[*＊]+|[一二两三四五六七八九十百千]+)多?"
-    r"(?P<unit>个月|个|名|人|位|项|条|种|类|次|年|月|天|日|周|届|学时|小时|岁|%|％|级|批|支|家|所)")
+    r"(?P<unit>个月|个|名|人|位|项|条|种|类|次|年|月|天|日|周|届|学时|小时|岁|%|％|级|批|支|家|所)(?:以上|以下|以内|左右)?")
 # The unit a question counts in, and the units a text may use for it.
 _ASKED_UNIT_ZH = re.compile(r"(?:多少|几)个?(?P<unit>学时|小时|个月|个|名|人|位|项|条|种|类|次|年|天|周|届|岁|批|支|家|所)")
 _UNIT_FAMILIES = (("名", "人", "位"), ("种", "类"), ("项", "条", "个"), ("学时", "小时"), ("年", "岁"), ("天", "日"))
@@ -46,6 +46,38 @@ def _quantities(text, units=()) -> list:
     return [m.group(0) for m in _QUANTITY.finditer(text) if not units or m.group("unit") in units]
 
 
+_CLAUSE_END = re.compile(r"[，,；;。：:！？]")
+
+
+def attributed_quantity(text, query, units=()):
+    """The one number of a sentence that the question's own words stand before, when it states several
+    (“领导干部岗位”的9个风险点、“教师岗位”8个风险点…), else ``None``.
+
+    Each number's context is its clause up to it, from the number before it; a word pair of the question
+    counts only where it occurs in one context, so what all the numbers share (风险点) decides nothing.
+
+    >>> text = "梳理了“领导干部岗位”的9个风险点、“教师岗位”8个风险点和“特殊岗位”的7个风险点"
+    >>> attributed_quantity(text, "教师岗位有几个风险点"), attributed_quantity(text, "特殊岗位有几个风险点")
+    ('8个', '7个')
+    >>> attributed_quantity(text, "一共有几个风险点") is None
+    True
+    """
+    matches = [m for m in _QUANTITY.finditer(text) if not units or m.group("unit") in units]
+    if len({m.group(0) for m in matches}) < 2:
+        return None
+    contexts, previous = [], 0
+    for m in matches:
+        ends = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
+        contexts.append(bigrams(text[max(previous, ends[-1] if ends else 0):m.start()]))
+        previous = m.end()
+    wanted = bigrams(query)
+    scores = [sum(1 for b in context & wanted if sum(b in c for c in contexts) == 1) for context in contexts]
+    best = max(scores)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return matches[scores.index(best)].group(0)
+
+
 def answer_count(kg, q, k):
     """How many: the closest sentence that states a number in the unit asked for, the number said first.
 
@@ -68,8 +100,12 @@ def answer_count(kg, q, k):
     ranked.sort(key=lambda x: (-x[0], x[1]))
     score, i, found = ranked[0]
     doc, sentence = kg.sentences_[i]
+    attributed = attributed_quantity(sentence.text, q.query, units)
+    if attributed is not None:
+        found = [attributed]
     quote = quote_window(sentence.text, q.query + " " + " ".join(found))
-    numbers = "、".join(dict.fromkeys(_quantities(quote, units))) or "、".join(dict.fromkeys(found))
+    numbers = "、".join(found) if attributed else (
+        "、".join(dict.fromkeys(_quantities(quote, units))) or "、".join(dict.fromkeys(found)))
     text = say(q, f"{numbers}。据《{doc.title}》：「{quote}」", f"{numbers} — in {doc.title}: 「{quote}」")
     chosen = [(s, j) for s, j, _ in ranked[:3] if s >= score * 0.72][:min(k, 2)]
     also = restatement(kg, [(s, j) for s, j, _ in ranked], i, numbers.split("、")[0])
