@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..document import PROBLEM
 from ..normalize import fold
 from .ranking import (ANSWER_CHARS, QUOTE_CHARS, bigrams, evidence_item, make_answer, quote_window, rank_sentences,
                       say, select_evidence)
@@ -51,9 +52,31 @@ def _compact(text, budget):
     return text if len(text) <= budget else text[:budget] + "…"
 
 
+def _asked_item(q, doc, items):
+    """The item whose short heading the question repeats (在强化党风廉政建设责任方面做了哪些工作 →
+    1.强化党风廉政建设责任。) and the sentences of its body, or ``None``."""
+    wanted = bigrams(q.query)
+    for item in items:
+        grams = bigrams(item.text)
+        if len(item.text) > 24 or len(grams) < 3 or len(grams & wanted) < 0.8 * len(grams):
+            continue
+        body = [x for x in doc.sentences if x.section == item.section and x.index > item.index]
+        if body:
+            return item, body[:2]
+    return None
+
+
 def list_text_and_evidence(kg, q, doc, lead, items, score):
     """The text of an answer that quotes a list's lead and its items (each cut to fit ``ANSWER_CHARS``),
-    and its evidence: the lead, then the items closest to the question."""
+    and its evidence: the lead, then the items closest to the question. When the question repeats one
+    item's heading, the answer is that item's body instead."""
+    asked = _asked_item(q, doc, items)
+    if asked is not None:
+        item, body = asked
+        quote = quote_window(" ".join(x.text for x in body), q.query, limit=ANSWER_CHARS - 40)
+        text = say(q, f"据《{doc.title}》，“{item.text.rstrip('。')}”：「{quote}」",
+                   f"In {doc.title}, under 「{item.text}」: 「{quote}」")
+        return text, [evidence_item(kg, doc.doc_id, x, score * (1 - 0.01 * n)) for n, x in enumerate([*body, item])]
     room = ANSWER_CHARS - len(doc.title) - len(lead.text) - 12 - 5 * len(items)
     budget = max(14, room // max(1, len(items)))
     listing = "；".join(f"（{i}）{_compact(x.text, budget)}" for i, x in enumerate(items, 1))
@@ -189,9 +212,15 @@ def answer_with_outline(kg, q, ranked, k):
 
 
 # ---------------------------------------------------------------------------- search (fallback)
+_PROBLEM_PARTS = {PROBLEM: 0.1}
+
+
 def answer_search(kg, q, k):
-    """Answer with the sentences most similar to the question (TF-IDF, quotes and entities boosted)."""
-    ranked = rank_sentences(kg, q)
+    """Answer with the sentences most similar to the question (TF-IDF, quotes and entities boosted).
+
+    A question about problems weighs the sentences of problem parts (存在的问题) above those of measures.
+    """
+    ranked = rank_sentences(kg, q, kind_bonus=_PROBLEM_PARTS if q.intent == "problems" else None)
     for special in (answer_with_outline, answer_with_list):
         found = special(kg, q, ranked, k)
         if found is not None:
@@ -199,7 +228,7 @@ def answer_search(kg, q, k):
     chosen = select_evidence(ranked, min(k, 3), ratio=0.85)
     if not chosen:
         return None
-    chosen = _with_elaboration(kg, chosen)
+    chosen = _with_elaboration(kg, chosen, ranked)
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
     best_doc, best = kg.sentences_[chosen[0][1]]
     wants_list = bool(_LIST_QUESTION.search(q.text) or _OUTLINE_QUESTION.search(q.text))
@@ -217,14 +246,23 @@ LEAD_SENTENCE_CHARS = 24
 _NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
 
 
-def _with_elaboration(kg, chosen):
+def _with_elaboration(kg, chosen, ranked=()):
     """When the best sentence is a short lead (抓好支部书记“领头羊”。), the sentence after it in the same
-    paragraph says what the lead means: it becomes the second evidence, just under the lead's score."""
+    paragraph says what the lead means: it becomes the second evidence, just under the lead's score.
+    When the lead is the heading of a part (（一）思想认识“有温差”…), the part's own sentence closest to
+    the question does."""
     score, position = chosen[0]
     doc, lead = kg.sentences_[position]
     if (len(lead.text) > LEAD_SENTENCE_CHARS or _NUMBER.search(lead.text)
             or position + 1 >= len(kg.sentences_)):
         return chosen  # a short sentence with a number is an answer in itself (每年不少于32学时)
+    section = doc.sections[lead.section] if lead.section is not None else None
+    if section is not None and section.heading and fold(section.heading) == fold(lead.text):
+        inside = [i for _, i in ranked if i != position and kg.sentences_[i][0] is doc
+                  and kg.sentences_[i][1].section == section.index]
+        if inside:
+            rest = [(s, i) for s, i in chosen[1:] if i != inside[0]]
+            return [chosen[0], (score * 0.99, inside[0])] + rest[:1]
     next_doc, following = kg.sentences_[position + 1]
     if (next_doc is not doc or following.paragraph != lead.paragraph
             or len(following.text) < max(2 * len(lead.text), 40)):
