@@ -70,6 +70,8 @@ def stem(word: str) -> str:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+# Words that ask something only as a question's first word; later they join clauses.
+_QUESTION_WORDS_ONLY_FIRST = frozenset(("when", "where"))
 
 
 def _words(text: str) -> list:
@@ -116,6 +118,9 @@ class PhraseTable:
                 found = self.entries.get(" ".join(window)) if n <= self.longest_ else None
                 if found is None and any(w in _ARTICLES for w in window[1:-1]):
                     found = self.loose.get(_without_articles(window))
+                if found is not None and n == 1 and i > 0 and window[0] in _QUESTION_WORDS_ONLY_FIRST:
+                    found = None   # "enforce when supervising": a conjunction, not 何时
+                    break
                 if found is not None:
                     out.extend(found[:senses])
                     i += n

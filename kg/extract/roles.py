@@ -76,6 +76,8 @@ _BRACKET = re.compile(r"[（(]([^（）()]{1,12})[）)]")
 _NOTE = re.compile(r"[（(](?:含|包括|下同|以下简称|简称)[^（）()]*[）)]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _HAN_LIST = re.compile(r"[\u3400-\u9fff、]+")
+# Places of one level listed together: 省、自治区、直辖市 / 县（市、区、旗） / 乡镇、街道.
+_PLACE_LIST = re.compile(r"(?![在对向由从和与及的各本是为把将被])(?:[\u4e00-\u9fff]{0,2}[省区市县旗乡镇村道]、){1,4}[\u4e00-\u9fff]{0,2}[省区市县旗乡镇村道](?=[\u4e00-\u9fff])")
 _OTHER_INSIDE = re.compile(r"(?<=[\u3400-\u9fff])(?:其他|其余)(?=[\u3400-\u9fff])")
 
 
@@ -300,7 +302,11 @@ def _scan_core(sc, q, allow_modifier=True):
     """The end of a role name starting at ``q`` (no determiners), its pieces, or ``None``."""
     text = sc.text
     pieces = []
-    if sc.term_at(q) is None and allow_modifier:
+    places = _PLACE_LIST.match(text, q) if allow_modifier and sc.term_at(q) is None else None
+    if places and (sc.term_at(places.end()) or sc.head_at(places.end())):
+        pieces.append(("modifier", q, places.end(), None))   # 省、自治区、直辖市党委: one level, named by its places
+        q = places.end()
+    elif sc.term_at(q) is None and allow_modifier:
         for r in range(q + 1, min(len(text), q + _MAX_MODIFIER) + 1):
             if (sc.term_at(r) or sc.head_at(r)) and _valid_modifier(text, q, r):
                 pieces.append(("modifier", q, r, None))
@@ -382,8 +388,11 @@ def _resolve(text, core_start, end, pieces, lexicon, sc):
             if term is not None and term.kind in KINDS:
                 return RoleSpan(core_start, end, term.ref, surface)
     broader = ""
+    first = 1
+    if pieces[0][0] == "modifier" and "、" in text[pieces[0][1]:pieces[0][2]]:
+        first = max(1, pieces[0][2] - core_start)   # 省、自治区、直辖市党委 narrows 党委, not 市党委
     if lexicon_ok(lexicon):   # the longest known name the new one ends with: 网格党小组长 → 党小组长
-        for i in range(1, len(name) - 1):
+        for i in range(first, len(name) - 1):
             tail = name[i:]
             term = lexicon.lookup(tail) or lexicon.lookup(_BRACKET.sub("", tail))
             if term is not None and term.kind == _kind_of(pieces):
@@ -464,18 +473,44 @@ def _roles_at(sc, start, strict=True):
     return list(spans)
 
 
+def _place_list_spans(sc, start):
+    """市、县党委 → 市委 and 县委: each listed place with the name after the list, when the lexicon knows
+    it (市党委, or 省级党委 for 省). Places the lexicon does not pair with the name (自治区、直辖市 after
+    省) are the same level as the one before them. ``[]`` when the list is not followed by a name or no
+    place pairs with it (the whole is then one new name)."""
+    places = _PLACE_LIST.match(sc.text, start)
+    if places is None or not lexicon_ok(sc.lexicon):
+        return []
+    tail = _scan_role(sc, places.end(), allow_modifier=False)
+    if tail is None or tail.start != places.end():
+        return []
+    spans = []
+    for place in places.group().split("、"):
+        for name in (place + tail.surface, place + "级" + tail.surface):
+            term = sc.lexicon.lookup(name)
+            if term is not None and term.kind == tail.ref.kind:
+                if all(s.ref.key != term.key for s in spans):
+                    spans.append(RoleSpan(start, tail.end, term.ref, name))
+                break
+    return spans
+
+
 def _roles_at_uncached(sc, start, strict):
     text = sc.text
-    first = _scan_role(sc, start)
+    spans = _place_list_spans(sc, start)
+    first = spans[-1] if spans else _scan_role(sc, start)
     if first is None:
         return []
-    spans = [first]
+    spans = spans or [first]
     q = skip_note(text, first.end)
     while True:
         joined = None
         for conj in _CONJUNCTIONS:
             if text.startswith(conj, q):
-                nxt = _scan_role(sc, q + len(conj))
+                listed = _place_list_spans(sc, q + len(conj))
+                if listed:
+                    spans.extend(listed[:-1])
+                nxt = listed[-1] if listed else _scan_role(sc, q + len(conj))
                 if nxt is not None:
                     joined = nxt
                 break
@@ -568,7 +603,8 @@ def _role_before_uncached(sc, end):
             break
     if best is None:
         return []
-    spans = [best]
+    listed = _place_list_spans(sc, best.start) if "、" in best.surface else []
+    spans = listed if listed and listed[-1].end == end else [best]
     q = best.start
     while True:
         for conj in _CONJUNCTIONS:

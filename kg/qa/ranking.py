@@ -104,6 +104,8 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         if score <= 0:
             continue
         folded = kg.folded_sentences_[i]
+        if doc.title and folded.strip("《》 ") == fold(doc.title):
+            continue   # the title line names the document, it answers nothing
         score += 0.25 * sum(1 for quote in folded_quotes if quote in folded)
         score += sum(0.08 if any(n in folded for n in names) else 0.04 if any(n in folded for n in broader) else 0.0
                      for names, broader in zip(entity_names, broader_names))
@@ -177,7 +179,8 @@ def _rare_literals(kg, q, scores, most=3) -> list:
 
 _WHAT_IS = (re.compile(r"^(?:什么是|何为|何谓)(.{2,16}?)[？?。]*$"),
             re.compile(r"^(.{2,16}?)(?:是什么|指什么|是指什么|的含义是什么|是什么意思|什么意思)[？?。]*$"),
-            re.compile(r"^what (?:is|are|does) (?:an? |the )?(.{3,40}?)(?: mean)?\s*\??$", re.I))
+            re.compile(r"^what (?:is|are|does) (?:an? |the )?(.{3,60}?)(?: mean)?"
+                       r"(?:,? (?:according to|in|under) (?:the |this |that )?[a-z' ]{3,40})?\s*\??$", re.I))
 
 
 def _definition_patterns(q):
@@ -187,10 +190,12 @@ def _definition_patterns(q):
         if match:
             subject = match.group(1)
             if q.language == "en":
-                names = [t.zh for t in q.entities] + [w for w in q.query.split() if len(w) >= 2][:2]
+                words = sorted((w for w in q.query.split() if len(w) >= 2), key=len, reverse=True)
+                names = [t.zh for t in q.entities] + words[:2]
             else:
                 names = [fold(subject).strip('"')]
-            return [re.compile(r'(?:^|[，。；"])' + re.escape(fold(n)) + r'"?(?:是|指|即|就是)') for n in names if n]
+            # X是… at a clause's start, or after 的 (党的思想路线是…)
+            return [re.compile(r'(?:^|[，。；"的])' + re.escape(fold(n)) + r'"?(?:是|指|即|就是)') for n in names if n]
     return []
 
 
