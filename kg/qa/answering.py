@@ -20,7 +20,7 @@ from .counting import answer_count
 from .duties import answer_duty_holder, answer_role_duties
 from .formulae import answer_formula
 from .frequency import answer_frequency
-from .posts import answer_post_holder
+from .posts import answer_person_named, answer_post_holder
 from .problems import answer_problems
 from .question import parse_question
 from .ranking import MAX_EVIDENCE, make_answer, say
@@ -141,7 +141,8 @@ def answer_question(kg, text, top_k: int = 5) -> Answer:
         answer.trace["unknown_role"] = unknown
         return answer
     handler = HANDLERS.get(q.intent)
-    answer = handler(kg, q, k) if handler else None
+    answer = answer_person_named(kg, q, k) if q.intent in ("duty_holder", "post_holder", "search") else None
+    answer = answer or (handler(kg, q, k) if handler else None)
     if answer is None:
         answer = answer_search(kg, q, k)
         if answer is not None and q.intent != "search":

@@ -288,8 +288,10 @@ def answer_duty_holder(kg, q, k):
     chosen = in_best[:1] or [c for c in candidates[:1] if c[0] >= 0.35]
     quote = quote_window(best_sentence.text, q.query)
     # One of the closest sentences may say who with 由, though it states no duty (a report of what was done).
-    agents = [] if in_best else [(score, i, agent_named(kg.sentences_[i][1].text, q.query))
-                                 for score, i in ranked_sentences[:5]]
+    # The best sentence's own 由X主持 names who acts more exactly than a duty read from it (校长 of 校长王琛).
+    best_agent = agent_named(best_sentence.text, q.query)
+    agents = [(best_score, best_i, best_agent)] if best_agent else [] if in_best else [
+        (score, i, agent_named(kg.sentences_[i][1].text, q.query)) for score, i in ranked_sentences[:5]]
     agents = [a for a in agents if a[2] and a[0] >= 0.6 * best_score]
     if agents:
         score, i, agent = agents[0]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..normalize import fold
-from .ranking import best_positions, evidence_from_fact, evidence_item, make_answer, quote_window, say, sentence_scores
+from .ranking import (best_positions, evidence_from_fact, evidence_item, make_answer, quote_window, rank_sentences,
+                      say, sentence_scores)
 
 _TITLE = re.compile(r"(?:书记|校长|院长|主任|局长|部长|厅长|处长|科长|组长|委员|主席|经理|董事长|负责人|成员|秘书长|常委|"
                     r"区长|县长|市长|镇长|乡长|社长|馆长|所长|站长|队长|行长|干事|代表)$")
@@ -70,6 +71,76 @@ def answer_person_posts(kg, q, k):
             text = say(q, f"{name}：{titles}。原文：「{quote_window(evidence[0].text, name)}」",
                        f"{name}: {titles}. The text: 「{quote_window(evidence[0].text, name)}」")
             return make_answer(q, text, evidence, {"method": "titles written before the name", "name": name})
+    return None
+
+
+# The commonest Chinese surnames: a one-character word from this set before a one- or two-character word
+# starts a name (孙|洪亮).
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+                      "琛常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单")
+_HEADS = ("副书记", "书记", "主任", "副主任", "组长", "部长", "委员", "校长", "院长", "局长")
+_IDENTITY_ZH = re.compile(r"是谁|谁是|叫什么|姓名|名字|哪位")
+_IDENTITY_EN = re.compile(r"^\s*who (?:is|was) (?!responsible|in charge|entitled|eligible|allowed|required)", re.I)
+
+
+def person_after(sentence_text: str, title: str) -> str:
+    """The person named right after a title (纪委书记孙洪亮 → 孙洪亮), past other titles joined by 、
+    (党委书记、校长王琛 → 王琛), or ``""``.
+
+    >>> person_after("校党委副书记、纪委书记孙洪亮立足监督执纪的工作责任", "纪委书记")
+    '孙洪亮'
+    >>> person_after("会议由党委书记、校长王琛主持", "党委书记")
+    '王琛'
+    >>> person_after("党委书记要履行第一责任人职责", "党委书记")
+    ''
+    """
+    from ..extract.roles import pos_tags
+
+    start = sentence_text.find(title)
+    while start >= 0:
+        rest = sentence_text[start + len(title):start + len(title) + 40]
+        while rest.startswith("、"):   # another title: 、校长
+            m = re.match(r"、[\u4e00-\u9fff]{0,8}?" + _TITLE.pattern.rstrip("$"), rest)
+            if not m:
+                break
+            rest = rest[m.end():]
+        words = pos_tags(re.match(r"[\u4e00-\u9fff]*", rest).group()[:8])
+        if words:
+            first = words[0]
+            if first[1] == "nr" and 2 <= len(first[0]) <= 3:
+                return first[0]
+            if len(first[0]) == 1 and first[0] in _SURNAMES and len(words) > 1 and len(words[1][0]) <= 2 \
+                    and words[1][1] in ("nr", "n", "a", "v", "ng", "zg", "x", "nz"):
+                return first[0] + words[1][0]
+        start = sentence_text.find(title, start + 1)
+    return ""
+
+
+def answer_person_named(kg, q, k):
+    """Who is the X (谁是学校的纪委书记 / Who is the school's discipline secretary?): the person a text
+    names right after the title, when the question asks who someone is rather than who must act."""
+    asks = _IDENTITY_EN.search(q.text) if q.language == "en" else _IDENTITY_ZH.search(q.query)
+    roles = [t for t in q.entities if t.kind == "role"]
+    if not asks or not roles:
+        return None
+    # An organization and a head word may name the post between them (纪委 + secretary → 纪委书记); the
+    # most specific title is tried first in every close sentence before a more general one.
+    bodies = [label for t in q.entities if t.kind == "organization" for label in t.labels("zh") if len(label) >= 2]
+    heads = {h for t in roles for label in t.labels("zh") for h in _HEADS if label.endswith(h)}
+    titles = {label for t in roles for label in t.labels("zh") if len(label) >= 2}
+    titles |= {body + head for body in bodies for head in heads}
+    ranked = rank_sentences(kg, q)[:40]
+    for title in sorted(titles, key=lambda t: (-len(t), t)):
+        for score, i in ranked:
+            doc, sentence = kg.sentences_[i]
+            person = person_after(sentence.text, title)
+            if person:
+                held = "、".join(titles_before(sentence.text, person)) or title
+                quote = quote_window(sentence.text, person + " " + q.query)
+                text = say(q, f"{person}（{held}）。原文：「{quote}」", f"{person} ({held}). The text: 「{quote}」")
+                evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+                return make_answer(q, text, evidence, {"method": "the person named after the title", "title": title})
     return None
 
 

@@ -152,7 +152,13 @@ _ANSWER_CUES = (
 def _answer_cues(q):
     """A pattern for sentences of the kind the question asks for, or ``None``."""
     wanted = [cue for asked, cue in _ANSWER_CUES if re.search(asked, q.text, re.I)]
+    by_whom = _BY_WHOM.search(q.query)
+    if by_whom:   # 由谁主持: a sentence saying 由…主持
+        wanted.append(rf"由[^，。；：]{{1,30}}{re.escape(by_whom.group(1))}")
     return re.compile("|".join(wanted)) if wanted else None
+
+
+_BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议)")
 
 
 RANKED_SENTENCES = 3000  # bonuses are weighed for this many sentences at most, the closest by TF-IDF
