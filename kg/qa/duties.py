@@ -190,6 +190,38 @@ def _bearer_first(roles, query) -> list:
     return outside + [t for t in roles if t not in outside]
 
 
+def _closest_duty_answer(kg, q, term, k):
+    """A question naming more than the role (关于党员领导干部参加双重组织生活，机关基层党组织要做什么): the
+    role's own duty whose sentence says most of what else the question names, when it says at least half
+    and two of its words; else ``None`` (the sentences answer it)."""
+    wanted = [t for t in content_tokens(q) if len(t) >= 2]
+    if not wanted:
+        return None
+
+    def matched(duty):
+        text = fold(duty.evidence.text)
+        return sum(1 for t in wanted if t in text)
+
+    def coverage(duty):
+        return matched(duty) / len(wanted)
+
+    # two words at least: one shared word (党员教育) is too little to prefer one duty to the role's remit
+    ranked = [(score + coverage(d), d) for score, d in _rank_duties(kg, q, kg.facts_.duties_of(term.key))
+              if coverage(d) >= 0.5 and matched(d) >= 2]
+    if not ranked:
+        return None
+    ranked.sort(key=lambda x: (-x[0], x[1].evidence.doc_id, x[1].evidence.start, x[1].start))
+    score, duty = ranked[0]
+    quote = quote_window(duty.evidence.text, q.query)
+    text = say(q, f"{term.zh}：{duty.action}。原文：「{quote}」",
+               f"{term.label('en')} ({term.zh}): {duty.action}. The text: 「{quote}」")
+    evidence = [evidence_from_fact(kg, duty.evidence, score)]
+    for other_score, other in ranked[1:]:
+        if len(evidence) < min(k, 2) and other.evidence.start != duty.evidence.start and other_score >= 0.8 * score:
+            evidence.append(evidence_from_fact(kg, other.evidence, other_score))
+    return make_answer(q, text, evidence, {"method": "the role's duty closest to the question"})
+
+
 def answer_role_duties(kg, q, k):
     """What must a role do: its duties, those of the posts it holds, and those of the roles holding it.
 
@@ -204,7 +236,7 @@ def answer_role_duties(kg, q, k):
     if listed is not None:
         return listed
     if content_tokens(q):
-        return None
+        return _closest_duty_answer(kg, q, term, k)
     related = _related_roles(kg, term, q.language)
     duties, via = [], {}
     for key, how in related:
