@@ -831,3 +831,60 @@ def test_roles_a_sentence_merely_names_are_not_claimed_as_who(shared_kg):
     # 机关正式党员3人以上的，成立党支部 says nothing about who approves: its roles are offered, not asserted
     answer = shared_kg.ask("Who approves the establishment of a party branch in an organ?")
     assert not answer.text.startswith("机关、正式党员、党支部")
+
+
+def test_x_and_y_each_is_answered_as_two_questions(shared_kg):
+    # 预备期和党龄分别…: one answer for each, each with its own sentence (党章 第七、八条)
+    answer = shared_kg.ask("预备期和党龄分别从哪一天开始算？")
+    assert answer.text.startswith("分别来看——预备期：") and "；党龄：" in answer.text
+    texts = [e.text for e in answer.evidence]
+    assert "党员的党龄，从预备期满转为正式党员之日算起。" in texts
+    assert "支部大会通过他为预备党员之日算起" in answer.text
+
+
+@pytest.mark.parametrize("question, number", [
+    ("“教师岗位”梳理出几个风险点？", "8个"),
+    ("How many risk points were identified for teacher posts?", "8个"),
+    ("特殊岗位有几个风险点？", "7个"),
+])
+def test_a_count_names_the_number_of_the_item_asked(shared_kg, question, number):
+    # one sentence lists 9个, 8个, 7个 and 10个 risk points: the answer is the asked item's own number
+    answer = shared_kg.ask(question)
+    assert answer.text.startswith(number)
+    assert "“教师岗位”8个风险点" in answer.evidence[0].text
+
+
+@pytest.mark.parametrize("question, person", [
+    ("学校的纪委书记是谁？", "孙洪亮"),
+    ("Who is the school's discipline inspection commission secretary?", "孙洪亮"),
+    ("这次党风廉政建设情况分析会由谁主持？", "党委书记、校长王琛"),
+])
+def test_who_is_names_the_person_after_the_title(shared_kg, question, person):
+    answer = shared_kg.ask(question)
+    assert answer.text.startswith(person)
+    assert person.split("、")[-1][-2:] in answer.evidence[0].text
+
+
+def test_a_heading_is_elaborated_by_its_own_part(shared_kg):
+    # （一）思想认识“有温差”… is a sub-part's heading: the part's sentence on 有温差 says what it means
+    answer = shared_kg.ask("报告说的思想认识“有温差”具体表现是什么？")
+    assert any(e.text.startswith("认识上有温差") for e in answer.evidence)
+    assert "真学真懂真信真用" in answer.text
+
+
+def test_a_list_answer_quotes_the_item_the_question_repeats(shared_kg):
+    answer = shared_kg.ask("2020年党委班子在强化党风廉政建设责任方面做了哪些工作？")
+    assert "制定了工作计划" in answer.text
+    assert answer.evidence[0].text.startswith("2020年党委班子始终把党风廉政建设工作列入")
+
+
+def test_monthly_as_an_adjective_is_a_frequency(shared_kg):
+    answer = shared_kg.ask("学校的“敢管善治”检查多长时间搞一次？")
+    assert answer.text.startswith("月度")
+
+
+def test_a_title_line_is_never_evidence(shared_kg):
+    answer = shared_kg.ask("Which organs does the regulation on grassroots organizations of party and state organs apply to?")
+    titles = {f"《{d.title}》" for d in shared_kg.documents_} | {d.title for d in shared_kg.documents_}
+    assert not any(e.text in titles for e in answer.evidence)
+    assert any(e.text.startswith("本条例适用于县级以上各级党的机关") for e in answer.evidence)

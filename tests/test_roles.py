@@ -182,3 +182,14 @@ def test_cached_scans_keep_lexicons_apart():
         assert resolve_bearer(text, plain).key == "found:网格党小组长"
         assert resolve_bearer(text, leader).key == "CellLeader"
         assert resolve_bearer(text, None) is None
+
+
+def test_places_listed_before_a_name_share_it():
+    lex = load_lexicon()
+    spans = find_subject("市、县党委或者基层党委每年应当组织党员集中轮训", lex)
+    assert [s.ref.key for s in spans] == ["MunicipalPartyCommittee", "CountyPartyCommittee", "PrimaryPartyCommittee"]
+    # places the lexicon does not pair with the name are the level of the one before them
+    assert [s.ref.key for s in find_subject("省、自治区、直辖市党委应当建立党员教育管理工作协调机构", lex)] == [
+        "ProvincialPartyCommittee"]
+    # a preposition does not start a list of places
+    assert find_subject("在村、社区党组织中开展活动", lex) == []
