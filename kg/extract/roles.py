@@ -164,6 +164,7 @@ class _LexiconIndex:
         for surface in sorted(lexicon._by_surface, key=lambda s: (-len(s), s)):
             index.setdefault(surface[0], []).append((surface, lexicon._by_surface[surface]))
         self.by_first = {ch: tuple(items) for ch, items in index.items()}
+        self.last_chars = frozenset(surface[-1] for surface in lexicon._by_surface if surface)
 
     def match(self, text, folded, q):
         candidates = self.by_first.get(folded[q]) if q < len(folded) else None
@@ -591,8 +592,22 @@ def _role_before(sc, end):
     return list(spans)
 
 
+# The last character of every piece a name can end with, besides the lexicon's names: head words, a
+# bracket (党组（党委）), a session (全体会议).
+_PIECE_LAST_CHARS = frozenset(head[-1] for head, _ in HEADS) | frozenset("）)议")
+
+
+def _may_end_name(sc, end) -> bool:
+    """False when no name can end at ``end``: its last character ends no lexicon name, head or bracket."""
+    if sc.text[end - 1] in _PIECE_LAST_CHARS:
+        return True
+    return sc._index is not None and sc._folded[end - 1] in sc._index.last_chars
+
+
 def _role_before_uncached(sc, end):
     text = sc.text
+    if end <= 0 or not _may_end_name(sc, end):
+        return []
     best = None
     for s in range(max(0, end - 24), end):
         if s and s not in _boundaries(text) and sc.term_at(s) is None:
