@@ -89,13 +89,18 @@ _DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干
     履行 要求 内容 方面 有 都 平时 得 该 需 duty duties must should do responsibility responsibilities task tasks
     obligation obligations role work main basic required
     管 管些 管啥 啥 些 干些 做些 干嘛 事 事情 事儿 活儿 哪些事 日常 平常 一般
-    权利 享有 rights right enjoy 作用 发挥""".split())   # colloquial: 党支部主要管些啥
+    权利 享有 rights right enjoy 作用 发挥 包括 包含 哪几 有哪些 主要有 include includes""".split())   # colloquial: 党支部主要管些啥
 
 
 def content_tokens(q):
     """The question's tokens that are neither entity names nor generic duty words."""
     names = {fold(label) for t in q.entities if t.kind != "mechanism" for label in t.labels("zh")}
-    return [t for t in q.tokens if t not in _DUTY_WORDS and not any(t in n for n in names)]
+    return [t for t in q.tokens if not _generic(t) and not any(t in n for n in names)]
+
+
+def _generic(token) -> bool:
+    """A duty word, or two of them as jieba joins them (主要职责, 基本任务)."""
+    return token in _DUTY_WORDS or (len(token) == 4 and token[:2] in _DUTY_WORDS and token[2:] in _DUTY_WORDS)
 
 
 def _mentions_term(sentence_text, term):

@@ -92,6 +92,21 @@ def list_text_and_evidence(kg, q, doc, lead, items, score):
     return text, evidence
 
 
+_GENERIC_WORDS = frozenset("""职责 职能 责任 任务 义务 权利 原则 方面 内容 要求 措施 工作 主要 基本 具体 包括 包含 哪些 哪几
+    什么 有 做 要 应当 应该 必须 需要 负责 承担 履行 开展 做法 经验 举措 情况 规定 条例 报告 文中 提出 分别 都 几个
+    几条 几项 主要有 有哪些 一些 which what""".split())
+
+
+def _asks_beyond(q, sentences) -> bool:
+    """True when the question names a thing (a noun of two characters or more, not a generic one such as
+    职责 or 方面) that none of these sentences holds: a list of them would not answer it."""
+    from ..extract.roles import pos_tags
+
+    held = fold("".join(x.text for x in sentences))
+    return any(len(t) >= 2 and t not in _GENERIC_WORDS and fold(t) not in held
+               and any(flag[:1] in ("n", "j") for _, flag in pos_tags(t)) for t in q.tokens)
+
+
 def answer_with_list(kg, q, ranked, k):
     """When the best sentence opens (or sits in) an enumerated list and the question asks for a list, or
     the best sentence is the list's lead itself (下列情形之一的……：), which says nothing without its items."""
@@ -104,6 +119,8 @@ def answer_with_list(kg, q, ranked, k):
         return None
     if not _LIST_QUESTION.search(q.text) and lead.index != sentence.index:
         return None
+    if _asks_beyond(q, [lead, *items]) and _asked_item(q, doc, items) is None:
+        return None   # 坚持哪几个方面相结合: the list of principles does not say 相结合; a sentence does
     text, evidence = list_text_and_evidence(kg, q, doc, lead, items, score)
     return make_answer(q, text, evidence[:k], {"method": "enumerated list under its lead sentence",
                                                "items": len(items)})
