@@ -23,13 +23,15 @@ INTENTS = ("role_duties", "duty_holder", "post_holder", "frequency", "mechanism_
 # Checked in order; the first pattern that matches decides. Chinese patterns run on simplified text.
 _ZH = (
     ("compare", r"区别|不同之处|有何不同|有什么不同|异同|相比|比较"),
-    ("chain", r"责任链|链条|上下级|层级关系|领导关系|隶属|谁领导|谁的领导|受谁|领导谁|向谁负责|对谁负责|谁管|管理体制"),
+    ("chain", r"责任链|链条|上下级|层级关系|领导关系|隶属|谁领导|谁的领导|受谁|领导谁|向谁负责|对谁负责|(?<!归)谁管(?!理)|管理体制"),
     ("post_holder", r"什么职务|哪些职务|什么职位|担任|兼任|由谁任|谁任|任职|什么职务|哪个职务|谁来当|谁当"),
     ("frequency", r"多久|多长时间|每[天日周月季年].{0,6}几次|几次|频次|频率|多少次|间隔|每隔|周期|任期|期限|几年|多少年|几个月|多少天|多长"),
     ("count", r"多少|(?<!哪)几[个名项条人家所支种类岁]|数量"),
     # 谁应当… asks who must act, even about a problem (发现问题时，谁应当及时提醒谈话)
     ("duty_holder", r"谁(?:应当|应该|必须|负责|需要)"),
-    ("problems", r"问题|不足|短板|差距|弱化|虚化|淡化|毛病|缺点|症结"),
+    # 问题 as what a text finds (存在哪些问题, 问题有哪些), not as a matter discussed (讨论重要问题时…怎么处理)
+    ("problems", r"(?:存在|有|发现|查找|查摆|指出|反映|暴露|突出|主要)[^，。？?]{0,8}?问题|问题(?:有|是)(?:哪些|什么)|(?:哪些|什么|啥)问题|"
+                 r"不足|短板|差距|弱化|虚化|淡化|毛病|缺点|症结"),
     ("duty_holder", r"由谁|谁[要来负应需必带落]|谁|哪个(组织|部门|机构|单位|主体)|哪些(组织|部门|人|主体)|什么人|哪级"),
     ("mechanism_parts", r"包括|包含|组成|由哪|指哪|是哪|分别是|具体是|有哪几|内容是|哪几"),
     ("definition", r"是什么意思|什么意思|是指|指什么|含义|什么是|是什么|意思是|定义"),
@@ -37,6 +39,7 @@ _ZH = (
     ("role_duties", r"做什么|干什么|干啥|做啥|管些?啥|管些?什么|干些?啥|职责|责任|任务|义务|应当|应该|必须|要做|负责|要求|做哪些|哪些工作|权利|不得|禁止|参加|开展|推进|怎样|如何|怎么"),
 )
 _EN = (
+    ("search", r"\bwhat role (?:do|does|did|will)\b.*\bplay\b"),   # the part something plays, not a role's duties
     ("compare", r"\bdiffer|\bcompare|\bcomparison|\bversus\b|\bvs\b"),
     ("chain", r"\bchain\b|\breport(s)? to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
     ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b"),
@@ -47,7 +50,7 @@ _EN = (
     ("mechanism_parts", r"\bconsist|\bcomprise|\bmade up of\b|\bparts? of\b|\bcomponents?\b|\binclude|\bwhat are the\b|\bstand for\b"),
     ("definition", r"\bwhat (is|are) (a |an |the )?[\"'“‘]|\bmean(s|ing)?\b|\bdefin|\bwhat is meant\b"),
     ("mechanism_context", r"\brequire|\bhow (is|are|should|must|do|does|to) .*\b(implement|carr|appl|use|run|conduct)|\bhow\b"),
-    ("role_duties", r"\bmust\b|\bshould\b|\bduties\b|\bduty\b|\brights\b|\bentitled\b|\bresponsib|\btasks?\b|\bobligation|\bexpected to\b|\brole\b|\bdo\b|\bwhat .* (do|take part|attend|hold)"),
+    ("role_duties", r"\bmust\b|\bshould\b|\bduties\b|\bduty\b|\brights\b|\bentitled\b|\bresponsib|\btasks?\b|\bobligation|\bexpected to\b|\brole\b(?! do\b| does\b)|\bdo\b(?! .*\bplay\b)|\bwhat .* (do|take part|attend|hold)"),
 )
 # A quoted name, or a counted name that is not an ordinal (第一书记) nor a vague amount (一些).
 _FORMULA_HINT = re.compile(r"[“\"「].+?[”\"」]|(?:^|[^第])[一二两三四五六七八九十双*]+[个大项级有亮会课岗书单张种条化型风严实学]")

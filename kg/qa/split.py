@@ -6,6 +6,8 @@
 '机关设立总支部委员会需要多少党员？'
 >>> split_question("领导干部岗位和特殊岗位各梳理出几个风险点？")[2:]
 ('领导干部岗位梳理出几个风险点？', '特殊岗位梳理出几个风险点？')
+>>> split_question("因私出国定居的党员和失联党员，停止党籍的决定分别由谁作出？")[2]
+'因私出国定居的党员，停止党籍的决定由谁作出？'
 >>> split_question("各级党组织和党员要做什么？") is None
 True
 """
@@ -17,7 +19,7 @@ import re
 # 各 as "each of the two", not 各级 / 各地 / 各类 … (every level, place, kind).
 _EACH = r"(?:分别|各自|各(?![级地方类种单位部门个项条族界届项位]))"
 _SPLIT = re.compile(rf"^(?P<a>[^，,。？?、和与及]{{2,20}}?)(?:和|与|以及|及|跟)(?P<b>[^，,。？?、和与及]{{2,20}}?)"
-                    rf"[，,]?{_EACH}(?P<rest>[^，,。？?]{{2,30}})[？?]?$")
+                    rf"(?:[，,](?P<mid>[^，,。？?]{{0,14}}?))?{_EACH}(?P<rest>[^，,。？?]{{2,30}})[？?]?$")
 # Words that ask for a difference: those questions go to the comparison, not to two answers.
 _DIFFERENCE = re.compile(r"区别|不同|异同|相比|比较")
 
@@ -38,4 +40,7 @@ def split_question(text: str):
     shared = a.find(b[:2]) if len(b) >= 2 else -1
     if shared > 0 and not b.startswith(a[:shared]):
         b = a[:shared] + b
+    mid = m.group("mid") or ""
+    if mid:   # 甲和乙，停止党籍的决定分别由谁作出 → 甲，停止党籍的决定由谁作出
+        return m.group("a"), m.group("b"), f"{a}，{mid}{rest}？", f"{b}，{mid}{rest}？"
     return m.group("a"), m.group("b"), f"{a}{rest}？", f"{b}{rest}？"
