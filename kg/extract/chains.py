@@ -7,7 +7,7 @@ Four ways the genre states a link, all read on the clause units of :mod:`kg.extr
 * ``在X领导下`` / ``受X领导`` / ``服从X领导`` / ``接受X的指导``: X over the clause's bearer;
 * a bearer and a verb with an organization as object: ``领导`` (leads), ``指导`` (guides),
   ``督促`` / ``监督`` / ``检查`` (supervises), also ``对X的领导`` and ``对X…进行督查``;
-* ``根据X的指示`` / ``根据X的授权``: X leads the bearer.
+* ``根据X的指示`` / ``根据X的授权``, ``向X负责(并报告工作)``: X leads the bearer.
 
 >>> from kg.document import parse_document
 >>> from kg.lexicon import Lexicon, Term
@@ -37,6 +37,7 @@ _NOT_VERB_AFTER = ("干部", "班子", "核心", "作用", "下，", "下进行"
 _UNDER = re.compile(r"(?:在|受|服从)(?P<x>.{1,80}?)(?:的)?(?:双重)?领导(?:下|$|，|。|；)")
 _ACCEPT = re.compile(r"接受(?P<x>.{1,40}?)的(?:业务)?(?P<rel>指导|监督|领导)")
 _BY_ORDER = re.compile(r"根据(?P<x>.{1,30}?)的(?:指示|授权)")
+_ACCOUNTABLE = re.compile(r"(?:^|[，；])(?:[^，；]{0,20}?)向(?P<x>[^，；。]{1,24}?)负责(?:并报告工作|，|。|；|$)")
 _OVER = re.compile(r"对(?P<x>.{1,60}?)(?:的领导|(?:[^，；]{0,40}?)进行(?:督查|监督|检查|指导))")
 _NOTE = re.compile(r"[（(](?:含|包括|下同)[^（）()]*[）)]")
 
@@ -73,6 +74,8 @@ def _clause_links(text, subjects, lexicon):
         rel = {"指导": GUIDES, "监督": SUPERVISES}.get(m.group("rel"), LEADS)
         links.append((_named(m.group("x"), lexicon), subject_orgs, rel))
     for m in _BY_ORDER.finditer(text):
+        links.append((_named(m.group("x"), lexicon), subject_orgs, LEADS))
+    for m in _ACCOUNTABLE.finditer(text):   # 党的各级委员会向同级的代表大会负责并报告工作
         links.append((_named(m.group("x"), lexicon), subject_orgs, LEADS))
     if not subject_orgs:
         return links

@@ -61,7 +61,8 @@ def answer_chain(kg, q, k):
     return make_answer(q, text, evidence, {"method": "networkx chain of the closest links", "nodes": len(order)})
 
 
-_ASKS_UP = re.compile(r"受谁|谁的领导|谁领导|向谁|对谁负责|上级|who leads|led by|reports? to|under whose|accountable to",
+_ASKS_UP = re.compile(r"受谁|谁的领导|谁领导|向谁|对谁负责|上级|who leads|led by|reports? to|under whose|accountable to|"
+                     r"to whom|responsible to",
                       re.I)
 _ASKS_DOWN = re.compile(r"领导谁|领导哪些|下级|管哪些|whom does .* lead|subordinates? of", re.I)
 
