@@ -108,8 +108,11 @@ def _mentions_term(sentence_text, term):
     return any(fold(label) in folded for label in term.labels("zh"))
 
 
+_ASKED_REMIT_WORD = re.compile(r"职责|任务|职权")
 _ASKS_REMIT = re.compile(r"职责|任务|职权|duties|tasks|responsibilities|remit", re.I)
-_REMIT = re.compile(r"(?:^|[，。；])(?:(?P<who>[^，。；]{2,24}?)|它|其)的(?:基本|主要)?(?:职责|任务|职权)[，,]?(?:主要)?(?:是|为|包括|有)")
+# X的职责是… / 它的基本任务是… / X是…机关，主要任务是… (the role then opens the sentence)
+_REMIT = re.compile(r"(?:^|[，。；,;])(?:(?:(?P<who>[^，。；,;]{2,24}?)|它|其)的(?:基本|主要)?|基本|主要)(?:职责|任务|职权)[，,]?(?:主要)?"
+                    r"(?:是|为|包括|有)")
 
 
 def _lead_is_about(lead_text, term) -> bool:
@@ -122,11 +125,19 @@ def _lead_is_about(lead_text, term) -> bool:
     return any(match.group("who").endswith(fold(label)) for label in term.labels("zh") if len(label) >= 2)
 
 
-def _remit_statement(kg, term):
+def _remit_statement(kg, term, asked=""):
     """The sentence in which a text states a role's remit (党组的任务，主要是…；它的基本任务是：), as
     ``(doc, sentence)``, or ``None``. A pronoun (它, 其) counts when the sentence before it in the same
-    paragraph names the role."""
+    paragraph names the role. When texts state several, the one using the word asked (任务, 职责) comes
+    first, then the first in corpus order."""
+    found = _remit_statements(kg, term)
+    wanted = [f for f in found if asked and asked in fold(f[1].text)]
+    return (wanted or found or [None])[0]
+
+
+def _remit_statements(kg, term):
     names = [fold(label) for label in term.labels("zh") if len(label) >= 2]
+    found = []
     for (doc, sentence), folded in zip(kg.sentences_, kg.folded_sentences_):
         if "职责" not in folded and "任务" not in folded and "职权" not in folded:
             continue
@@ -136,20 +147,21 @@ def _remit_statement(kg, term):
         who = match.group("who")
         if who is not None:
             if any(who.endswith(n) for n in names):
-                return doc, sentence
+                found.append((doc, sentence))
             continue
         before = doc.sentences[sentence.index - 1] if sentence.index > 0 else None
         here = folded[:match.start()] + (fold(before.text) if before and before.paragraph == sentence.paragraph else "")
         if any(n in here for n in names):
-            return doc, sentence
-    return None
+            found.append((doc, sentence))
+    return found
 
 
 def _remit_answer(kg, q, term, k):
     """For 党组的任务是什么: the text's own statement of the role's remit, with its list when it opens one."""
     if not _ASKS_REMIT.search(q.text):
         return None
-    found = _remit_statement(kg, term)
+    asked = _ASKED_REMIT_WORD.search(q.query)
+    found = _remit_statement(kg, term, asked.group() if asked else "")
     if found is None:
         return None
     doc, sentence = found
