@@ -46,7 +46,7 @@ def answer_chain(kg, q, k):
                f"Chain of responsibility, top down: {' → '.join(labels)} ({steps}). The text: 「{quote}」")
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], score)
                 for score, i in select_evidence(ranked, min(k, 3), ratio=0.7)]
-    direct = _direct_links(q, links)
+    direct = _direct_links(kg, q, links)
     if direct is not None:
         lead, found = direct
         text = lead + " " + text
@@ -67,15 +67,21 @@ _ASKS_UP = re.compile(r"受谁|谁的领导|谁领导|向谁|对谁负责|上级
 _ASKS_DOWN = re.compile(r"领导谁|领导哪些|下级|管哪些|whom does .* lead|subordinates? of", re.I)
 
 
-def _direct_links(q, links):
+def _direct_links(kg, q, links):
     """For 机关党委受谁领导 / 党组领导哪些组织 about one named body: ``(sentence, links)`` naming its direct
     superiors (or subordinates) as the texts state them, or ``None``."""
     up, down = bool(_ASKS_UP.search(q.text)), bool(_ASKS_DOWN.search(q.text))
     named = [t for t in q.entities if t.kind in ("role", "organization")]
-    if up == down or len(named) != 1:
+    if up == down or not named or (len(named) > 2 or (len(named) == 2 and up)):
         return None
-    term = named[0]
+    # 机关党委领导哪些群团组织: the body named first leads; a second name is the kind of body asked for
+    query = fold(q.query)
+    named.sort(key=lambda t: min((query.find(fold(n)) for n in t.labels("zh") if fold(n) in query), default=len(query)))
+    term, kind = named[0], named[1] if len(named) == 2 else None
     found = [l for l in links if (l.subordinate.key if up else l.superior.key) == term.key]
+    if kind is not None:
+        found = [l for l in found if l.subordinate.key == kind.key or
+                 kind.key in getattr(kg.lexicon_.get(l.subordinate.key), "broader", ())] or found
     if not found:
         return None
     others = list(dict.fromkeys((l.superior if up else l.subordinate).label for l in found))
