@@ -20,6 +20,7 @@ from .normalize import fold
 STOPWORDS = frozenset("""
 的 了 和 与 及 或 是 在 对 把 被 将 等 中 上 下 之 其 这 那 些 个 为 以 于 由 从 向 并 而 且 也 都 就 还 要 会 能 有 没有
 什么 哪些 哪个 哪 谁 怎么 怎样 如何 多少 多久 几 吗 呢 吧 啊 请问 请 文中 文本 报告 条例 规定 提出 提到 问 一下
+什么样 怎么样 哪种 哪类 按照 依据
 what which who whom whose how when where why does do did is are was were the a an of to in on for and or by with
 must should shall can may as at from be this that these those it its their there any all about
 """.split())
