@@ -43,7 +43,7 @@ _EN = (
     ("compare", r"\bdiffer|\bcompare|\bcomparison|\bversus\b|\bvs\b"),
     ("chain", r"\bchain\b|\breport(s)? to\b|\bto whom\b|\b(responsible|accountable) to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
     ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b"),
-    ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
+    ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow long\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
     ("count", r"\bhow many\b|\bnumber of\b"),
     ("problems", r"\bproblem|\bshortcoming|\bweakness|\bdeficienc|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bfailings?\b"),
     ("duty_holder", r"^\s*(who|which (organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
