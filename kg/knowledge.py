@@ -32,6 +32,7 @@ from .errors import KgError, NotBuiltError
 from .extract import discover_terms, extract_facts
 from .factbase import FactBase, formula_key
 from .formula_names import english_formula_name
+from .glossary import EnglishGlossary
 from .index import PassageIndex, TextIndex, shared_tokenizer
 from .normalize import fold
 from .files import written_atomically
@@ -339,6 +340,19 @@ class KnowledgeGraph:
     def name_finder_(self):
         """Finds names written in pinyin in English questions (Sun Hongliang → 孙洪亮) in the sentences."""
         return self._text_indexes()["names"]
+
+    @property
+    def glossary_(self):
+        """English words → the texts' words CC-CEDICT glosses them with (:mod:`kg.glossary`)."""
+        indexes = self._text_indexes()
+        if "glossary" not in indexes:
+            index = indexes["sentences"]
+            vocabulary = {}
+            if index.words_ is not None:
+                counts = (index.word_matrix_ > 0).sum(axis=0).A1
+                vocabulary = {word: int(counts[column]) for word, column in index.words_.vocabulary_.items()}
+            indexes["glossary"] = EnglishGlossary().fit(vocabulary)
+        return indexes["glossary"]
 
     @property
     def duty_index_(self):

@@ -70,6 +70,12 @@ def stem(word: str) -> str:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+# English words that carry no content of their own (stemmed as :func:`stem` does).
+_FUNCTION_WORDS = frozenset(stem(w) for w in """what which who whom whose how when where why do does did is are was
+were be been being the a an of to in on for and or by with must should shall can could may might will would as at
+from this that these those it its their there any all about into than then so such not no nor also each every other
+some more most many much very have has had they them he she his her we our you your i me my according text texts
+document documents say says said ask asked question""".split())
 # Words that ask something only as a question's first word; later they join clauses.
 _QUESTION_WORDS_ONLY_FIRST = frozenset(("when", "where"))
 
@@ -109,8 +115,19 @@ class PhraseTable:
 
     def translate(self, text: str, senses: int = 1) -> list:
         """Chinese words for the English phrases in ``text``, in order (the first ``senses`` senses of each)."""
+        return self._read(text, senses)[0]
+
+    def uncovered(self, text: str) -> list:
+        """The content words of ``text`` (stemmed) that no phrase of the table covers.
+
+        >>> PhraseTable({"party member": ("党员",)}).uncovered("What must party members reorganize?")
+        ['reorganiz']
+        """
+        return [w for w in self._read(text, 1)[1] if w not in _FUNCTION_WORDS and len(w) > 2 and not w.isdigit()]
+
+    def _read(self, text, senses):
         words = _words(text)
-        out, i = [], 0
+        out, missed, i = [], [], 0
         while i < len(words):
             found = None
             for n in range(min(self.longest_ + 2, len(words) - i), 0, -1):
@@ -126,8 +143,9 @@ class PhraseTable:
                     i += n
                     break
             if found is None:
+                missed.append(words[i])
                 i += 1
-        return out
+        return out, missed
 
 
 @lru_cache(maxsize=1)

@@ -888,3 +888,18 @@ def test_a_title_line_is_never_evidence(shared_kg):
     titles = {f"《{d.title}》" for d in shared_kg.documents_} | {d.title for d in shared_kg.documents_}
     assert not any(e.text in titles for e in answer.evidence)
     assert any(e.text.startswith("本条例适用于县级以上各级党的机关") for e in answer.evidence)
+
+
+def test_english_words_the_phrase_table_lacks_are_looked_up_in_cc_cedict(shared_kg):
+    # reorganize / dissolve are in no phrase of ontology/translations.tsv; CC-CEDICT glosses 改组 and 解散
+    from kg.translate import load_phrase_table
+
+    assert {"reorganiz", "dissolv"} <= set(load_phrase_table().uncovered("reorganized or dissolved"))
+    answer = shared_kg.ask("Under what circumstances may a party organization be reorganized or dissolved?")
+    assert "改组" in answer.evidence[0].text and "解散" in answer.evidence[0].text
+
+
+def test_the_glossary_keeps_only_words_of_the_texts(shared_kg):
+    words = shared_kg.glossary_.words(["dissolve", "photosynthesis", "reorganize"])
+    assert "解散" in words and "改组" in words
+    assert all(any(w in text for text in shared_kg.folded_sentences_) for w in words)

@@ -122,7 +122,7 @@ def _answer_both(kg, q, parts, k):
 
 def answer_question(kg, text, top_k: int = 5) -> Answer:
     """Answer ``text`` against a built :class:`kg.KnowledgeGraph`."""
-    q = parse_question(text, kg.lexicon_, kg.tokenizer_, load_phrase_table(), kg.name_finder_)
+    q = parse_question(text, kg.lexicon_, kg.tokenizer_, load_phrase_table(), kg.name_finder_, kg.glossary_)
     if not q.text:
         return _refusal(q, "问题是空的：请输入一个问题，例如“第一书记要做什么？”",
                         "The question is empty: ask something such as “What must a first secretary do?”")

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..normalize import detect_language, fold, to_simplified
 from ..resources import ontology_dir
+from ..translate import stem
 from .intents import classify_intent
 
 MAX_QUESTION_CHARS = 500
@@ -114,6 +115,11 @@ def link_entities(query: str, lexicon, english_text: str = "") -> list:
     return [term for _, term in found]
 
 
+def _lexicon_english_stems(lexicon) -> set:
+    """The stemmed words of the lexicon's English names: those words the lexicon already links."""
+    return {stem(w) for t in lexicon for label in t.labels("en") for w in re.findall(r"[a-z]+", label.lower())}
+
+
 def _find_partial(folded: str, name: str):
     n = len(name)
     prefix = name[: n - 1]
@@ -126,10 +132,12 @@ def _find_partial(folded: str, name: str):
     return None
 
 
-def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None) -> Question:
+def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glossary=None) -> Question:
     """Read a question into a :class:`Question` (see the module docstring).
 
-    ``names`` (a :class:`kg.pinyin.NameFinder`) turns names written in pinyin into the texts' characters.
+    ``names`` (a :class:`kg.pinyin.NameFinder`) turns names written in pinyin into the texts' characters;
+    ``glossary`` (a :class:`kg.glossary.EnglishGlossary`) gives the texts' words for English words that
+    neither the phrase table nor the lexicon knows.
     """
     text, notes = clean_question(text)
     language = detect_language(text) if text else "zh"
@@ -142,7 +150,11 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None) -> Q
         other_senses = phrases.translate(english, senses=4) if phrases is not None else []
         named = [m.term.zh for m in lexicon.find_english(english)]
         romanised = names.find(english) if names is not None else []
-        query = " ".join(dict.fromkeys([*chinese_bits, *romanised, *named, *translated]))
+        unknown = []
+        if glossary is not None and phrases is not None:
+            known = _lexicon_english_stems(lexicon)
+            unknown = glossary.words([w for w in phrases.uncovered(english) if w not in known])
+        query = " ".join(dict.fromkeys([*chinese_bits, *romanised, *named, *translated, *unknown]))
     else:
         query = without_excluded(simplified)
         other_senses = []
