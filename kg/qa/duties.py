@@ -227,6 +227,11 @@ def _closest_duty_answer(kg, q, term, k):
               if coverage(d) >= 0.5 and matched(d) >= 2]
     if not ranked:
         return None
+    best = rank_sentences(kg, q)[:1]
+    if best:   # a sentence that says more of the question than the duty's own answers it better
+        best_text = fold(kg.sentences_[best[0][1]][1].text)
+        if sum(1 for t in wanted if t in best_text) > matched(ranked[0][1]):
+            return None
     ranked.sort(key=lambda x: (-x[0], x[1].evidence.doc_id, x[1].evidence.start, x[1].start))
     score, duty = ranked[0]
     quote = quote_window(duty.evidence.text, q.query)
