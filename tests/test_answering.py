@@ -903,3 +903,15 @@ def test_the_glossary_keeps_only_words_of_the_texts(shared_kg):
     words = shared_kg.glossary_.words(["dissolve", "photosynthesis", "reorganize"])
     assert "解散" in words and "改组" in words
     assert all(any(w in text for text in shared_kg.folded_sentences_) for w in words)
+
+
+@pytest.mark.parametrize("question, recipient", [
+    ("发现落实廉政风险防控措施有问题，应当向谁报告？", "上级党组织和本单位党组（党委）"),
+    ("To whom does the standing committee of a local party committee report its work?", "委员会全体会议"),
+    ("机关党的基层委员会审批预备党员之前要报谁讨论决定？", "党组（党委）"),
+])
+def test_to_whom_names_the_body_after_xiang_or_bao(shared_kg, question, recipient):
+    # 向谁报告 asks where a report goes, not who reports, nor the problems a report finds
+    answer = shared_kg.ask(question)
+    assert answer.text.startswith(recipient)
+    assert recipient in answer.evidence[0].text

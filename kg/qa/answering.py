@@ -23,6 +23,7 @@ from .frequency import answer_frequency
 from .posts import answer_person_named, answer_post_holder
 from .problems import answer_problems
 from .question import parse_question
+from .recipients import answer_recipient
 from .ranking import MAX_EVIDENCE, make_answer, say
 from .relations import answer_chain, answer_compare
 from .search import answer_search
@@ -142,6 +143,7 @@ def answer_question(kg, text, top_k: int = 5) -> Answer:
         return answer
     handler = HANDLERS.get(q.intent)
     answer = answer_person_named(kg, q, k) if q.intent in ("duty_holder", "post_holder", "search") else None
+    answer = answer or answer_recipient(kg, q, k)
     answer = answer or (handler(kg, q, k) if handler else None)
     if answer is None:
         answer = answer_search(kg, q, k)
