@@ -45,7 +45,10 @@ _EN = (
     ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b"),
     ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow long\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
     ("count", r"\bhow many\b|\bnumber of\b"),
-    ("problems", r"\bproblem|\bshortcoming|\bweakness|\bdeficienc|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bfailings?\b"),
+    # problems a text finds, not a problem to be handled (use what to handle problems and resolve conflicts)
+    ("problems", r"\b(?:what|which) (?:\w+ )?(?:problems|issues|shortcomings|weaknesses)\b|\bproblems? (?:were|was|are|is|did|does|do|has|have)\b"
+                 r"|\b(?:find|found|identif\w*|report\w*|point\w* out|exist\w*|list\w*|main)\b.{0,40}\bproblems?\b|\bshortcoming"
+                 r"|\bweakness|\bdeficienc|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bfailings?\b"),
     ("duty_holder", r"^\s*(who|which (organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
     ("mechanism_parts", r"\bconsist|\bcomprise|\bmade up of\b|\bparts? of\b|\bcomponents?\b|\binclude|\bwhat are the\b|\bstand for\b"),
     ("definition", r"\bwhat (is|are) (a |an |the )?[\"'“‘]|\bmean(s|ing)?\b|\bdefin|\bwhat is meant\b"),
