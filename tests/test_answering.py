@@ -915,3 +915,10 @@ def test_to_whom_names_the_body_after_xiang_or_bao(shared_kg, question, recipien
     answer = shared_kg.ask(question)
     assert answer.text.startswith(recipient)
     assert recipient in answer.evidence[0].text
+
+
+def test_a_formula_written_out_without_its_name_is_quoted_not_denied(shared_kg):
+    # 党章 lists 精神懈怠危险、能力不足危险、脱离群众危险、消极腐败危险 but never says “四种危险”
+    answer = shared_kg.ask("“四种危险”分别是什么？")
+    assert "没有列出" not in answer.text and "文中提到" not in answer.text
+    assert "精神懈怠危险" in answer.evidence[0].text and "消极腐败危险" in answer.evidence[0].text

@@ -66,6 +66,22 @@ def _mentions_of(kg, term):
     return sorted(set(out))
 
 
+def _listed_unnamed(kg, term):
+    """``(score, position)`` of the sentence that writes out at least three quarters of a glossary
+    formula's parts (the most of them), or ``None``."""
+    parts = [fold(zh) for zh, _ in term.parts]
+    if len(parts) < 2:
+        return None
+    best = None
+    for i, folded in enumerate(kg.folded_sentences_):
+        if parts[0][:2] not in folded and parts[-1][:2] not in folded:
+            continue
+        held = sum(1 for part in parts if part in folded)
+        if held >= max(2, 0.75 * len(parts)) and (best is None or held > best[0]):
+            best = (held, i)
+    return (best[0] / len(parts), best[1]) if best else None
+
+
 def answer_formula(kg, q, k):
     """Parts, definition or requirements of a numbered formula, saying whether the text or the glossary speaks."""
     terms = formula_terms(kg, q)
@@ -96,6 +112,17 @@ def answer_formula(kg, q, k):
             text += f"原文：「{written}」" if written else ""
         evidence.append(evidence_from_fact(kg, formula.evidence, 1.0))
         source = "document"
+    elif term.parts and _listed_unnamed(kg, term) is not None:
+        # 精神懈怠危险、能力不足危险… written out where the texts never call them “四种危险”
+        score, i = _listed_unnamed(kg, term)
+        doc, sentence = kg.sentences_[i]
+        parts = [zh for zh, _ in term.parts]
+        quote = quote_window(sentence.text, " ".join(parts), limit=160)
+        text = say(q, f"{name}指：{'；'.join(parts)}。《{doc.title}》写出了这{len(parts)}项（未用“{term.zh}”这个名称）：「{quote}」",
+                   f"{name} stands for: " + "; ".join(f"{en} (「{zh}」)" for zh, en in term.parts)
+                   + f". {doc.title} writes them out without the name {term.zh}: 「{quote}」")
+        evidence.append(evidence_item(kg, doc.doc_id, sentence, score))
+        source = "document, unnamed"
     elif term.parts:
         listing = "；".join(zh for zh, _ in term.parts) if q.language == "zh" else "; ".join(
             f"{en} (「{zh}」)" for zh, en in term.parts)
