@@ -84,12 +84,19 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
 
     ``among`` limits the sentences weighed to these positions; ``kind_bonus`` adds to sentences by kind.
     """
-    scores = sentence_scores(kg, q.query)
-    if q.expanded and q.expanded != q.query:
+    doc_bonus = _document_hints(kg, q)
+    query, expanded = q.query, q.expanded
+    if doc_bonus:
+        # 依据党章… / What does the Party Constitution say about…: the document named is a bonus for its
+        # sentences, not words to match (修改党的章程 would win on 党 and 章程).
+        query, expanded = _DOCUMENT_WORDS.sub(" ", query), _DOCUMENT_WORDS.sub(" ", expanded or "")
+        if not query.strip():
+            query, expanded = q.query, q.expanded
+    scores = sentence_scores(kg, query)
+    if expanded and expanded != query:
         # Other names of the question's entities (纪委 → 纪律检查委员会) may find what the asked name
         # misses; they count a little less, as they were not asked.
-        scores = np.maximum(scores, 0.85 * sentence_scores(kg, q.expanded))
-    doc_bonus = _document_hints(kg, q)
+        scores = np.maximum(scores, 0.85 * sentence_scores(kg, expanded))
     defined = _definition_patterns(q)
     ranked = []
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
@@ -205,7 +212,7 @@ def _definition_patterns(q):
             else:
                 names = [fold(subject).strip('"')]
             # X是… at a clause's start, or after 的 (党的思想路线是…)
-            return [re.compile(r'(?:^|[，。；"的])' + re.escape(fold(n)) + r'"?(?:是|指|即|就是)') for n in names if n]
+            return [re.compile(r'(?:^|[，。；"的])' + re.escape(fold(n)) + r'"?(?:是|指|即|就是|为)') for n in names if n]
     return []
 
 
@@ -224,6 +231,7 @@ def sentence_scores(kg, text):
 
 # Words by which a question points at one kind of document in a mixed corpus: what it says, what a title
 # of that kind holds, and whether such a document is built of articles (a regulation) or not (a report).
+_DOCUMENT_WORDS = re.compile(r"党章|章程")
 _DOC_HINTS = (
     (r"党章|章程|constitution", r"章程", None),
     (r"条例|regulation", r"条例|规则|办法|规定", True),
