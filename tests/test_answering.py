@@ -922,3 +922,9 @@ def test_a_formula_written_out_without_its_name_is_quoted_not_denied(shared_kg):
     answer = shared_kg.ask("“四种危险”分别是什么？")
     assert "没有列出" not in answer.text and "文中提到" not in answer.text
     assert "精神懈怠危险" in answer.evidence[0].text and "消极腐败危险" in answer.evidence[0].text
+
+
+def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
+    answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
+    assert answer.text.startswith("中央委员会")
+    assert answer.evidence[0].text == "中国人民解放军的党组织，根据中央委员会的指示进行工作。"

@@ -1,4 +1,5 @@
-"""To whom: the body a text says something is reported, submitted or owed to (向上级党组织报告, 报党组批准).
+"""To whom: the body a text says something is reported, submitted or owed to (向上级党组织报告, 报党组批准),
+and by whose instructions a body works (根据中央委员会的指示).
 
 >>> recipients("发现问题的，应当及时向上级党组织和本单位党组（党委）报告。", "报告")
 ['上级党组织和本单位党组（党委）']
@@ -20,6 +21,9 @@ _ASKS_EN = re.compile(r"\bto whom (?:must|should|does|do|shall|is|are|will)\b(?!
 _TO = re.compile(rf"向(?P<who>[^，。；：、]{{2,30}}?)(?:(?:作|做)?(?P<verb>{_VERBS}))")
 _SUBMIT = re.compile(r"(?<![汇情])报(?P<who>[^，。；：]{2,24}?)(?:批准|审批|备案|同意|讨论决定|审查|审议)")
 _EN_VERBS = (("report", "报告"), ("submit", "报送"))
+# 按照谁的指示: whose instruction or authority a body works by (根据中央委员会的指示进行工作)
+_ASKS_WHOSE = re.compile(r"(?:根据|按照|依据|依照|遵照)谁的(?P<what>指示|要求|部署|授权|决定)|\bon whose (?:instructions?|authority|orders?)\b", re.I)
+_BY_WHOSE = re.compile(r"(?:根据|按照|依据|依照|遵照)(?P<who>[^，。；：]{2,24}?)的(?P<what>指示|要求|部署|授权|决定)")
 
 
 def recipients(sentence_text: str, verb: str = "") -> list:
@@ -30,8 +34,9 @@ def recipients(sentence_text: str, verb: str = "") -> list:
 
 
 def asks_recipient(q) -> bool:
-    """True for 向谁报告 / 报谁批准 / to whom … report."""
-    return bool((_ASKS_EN if q.language == "en" else _ASKS_ZH).search(q.text if q.language == "en" else q.query))
+    """True for 向谁报告 / 报谁批准 / to whom … report, and for 按照谁的指示 (whose instructions)."""
+    text = q.text if q.language == "en" else q.query
+    return bool((_ASKS_EN if q.language == "en" else _ASKS_ZH).search(text) or _ASKS_WHOSE.search(text))
 
 
 def _asked_verb(q) -> str:
@@ -55,7 +60,10 @@ def answer_recipient(kg, q, k):
         if score < 0.6 * best:
             break
         doc, sentence = kg.sentences_[i]
-        found = recipients(sentence.text, verb) or (recipients(sentence.text) if verb else [])
+        if _ASKS_WHOSE.search(q.text if q.language == "en" else q.query):
+            found = list(dict.fromkeys(m.group("who") for m in _BY_WHOSE.finditer(sentence.text)))
+        else:
+            found = recipients(sentence.text, verb) or (recipients(sentence.text) if verb else [])
         if found:
             who = "、".join(found)
             quote = quote_window(sentence.text, f"向{found[0]} " + q.query)
