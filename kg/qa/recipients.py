@@ -19,6 +19,7 @@ _ASKS_ZH = re.compile(r"向谁(?P<verb>报告|汇报|请示|反映|备案|报送
 _ASKS_EN = re.compile(r"\bto whom (?:must|should|does|do|shall|is|are|will)\b(?!.*\b(?:responsible|accountable)\b)"
                       r"|\bwhom (?:must|should|does|do|shall) .* (?:report|submit)", re.I)
 _TO = re.compile(rf"向(?P<who>[^，。；：、]{{2,30}}?)(?:(?:作|做)?(?P<verb>{_VERBS}))")
+_VERB_THEN = re.compile(r"(?:报告|报送|汇报|请示)(?P<rest>[^，。；：]{2,16})")
 _SUBMIT = re.compile(r"(?<![汇情])报(?P<who>[^，。；：]{2,24}?)(?:批准|审批|备案|同意|讨论决定|审查|审议)")
 _EN_VERBS = (("report", "报告"), ("submit", "报送"))
 # 按照谁的指示: whose instruction or authority a body works by (根据中央委员会的指示进行工作)
@@ -26,10 +27,16 @@ _ASKS_WHOSE = re.compile(r"(?:根据|按照|依据|依照|遵照)谁的(?P<what>
 _BY_WHOSE = re.compile(r"(?:根据|按照|依据|依照|遵照)(?P<who>[^，。；：]{2,24}?)的(?P<what>指示|要求|部署|授权|决定)")
 
 
-def recipients(sentence_text: str, verb: str = "") -> list:
-    """The bodies a sentence names after 向 (and before the verb asked, when given) or after 报."""
+def recipients(sentence_text: str, verb: str = "", lexicon=None) -> list:
+    """The bodies a sentence names after 向 (and before the verb asked, when given) or after 报; with a
+    lexicon, also a known body right after the verb (及时报告党中央)."""
     found = [m.group("who") for m in _TO.finditer(sentence_text) if not verb or m.group("verb") == verb]
     found += [m.group("who") for m in _SUBMIT.finditer(sentence_text)]
+    if lexicon is not None:
+        for m in _VERB_THEN.finditer(sentence_text):
+            names = lexicon.find(m.group("rest"), kinds=("organization",))
+            if names and names[0].start == 0:
+                found.append(names[0].surface)
     return list(dict.fromkeys(found))
 
 
@@ -63,7 +70,8 @@ def answer_recipient(kg, q, k):
         if _ASKS_WHOSE.search(q.text if q.language == "en" else q.query):
             found = list(dict.fromkeys(m.group("who") for m in _BY_WHOSE.finditer(sentence.text)))
         else:
-            found = recipients(sentence.text, verb) or (recipients(sentence.text) if verb else [])
+            found = (recipients(sentence.text, verb, kg.lexicon_)
+                     or (recipients(sentence.text, "", kg.lexicon_) if verb else []))
         if found:
             who = "、".join(found)
             quote = quote_window(sentence.text, f"向{found[0]} " + q.query)
