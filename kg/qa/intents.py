@@ -28,7 +28,7 @@ _ZH = (
     ("frequency", r"多久|多长时间|每[天日周月季年].{0,6}几次|几次|频次|频率|多少次|间隔|每隔|周期|任期|期限|几年|多少年|几个月|多少天|多长"),
     ("count", r"多少|(?<!哪)几[个名项条人家所支种类岁]|数量"),
     # 谁应当… asks who must act, even about a problem (发现问题时，谁应当及时提醒谈话)
-    ("duty_holder", r"谁(?:应当|应该|必须|负责|需要)"),
+    ("duty_holder", r"谁(?:应当|应该|必须|负责|需要|带头|牵头|主持|组织)"),
     # 问题 as what a text finds (存在哪些问题, 问题有哪些), not as a matter discussed (讨论重要问题时…怎么处理)
     ("problems", r"(?:存在|有|发现|查找|查摆|指出|反映|暴露|突出|主要)[^，。？?]{0,8}?问题|问题(?:有|是)(?:哪些|什么)|(?:哪些|什么|啥)问题|"
                  r"不足|短板|差距|弱化|虚化|淡化|毛病|缺点|症结"),
@@ -81,7 +81,8 @@ def classify_intent(text: str, language: str, entities) -> str:
             continue   # 党支部的职责是什么 asks for a role's duties, not for what 党支部 means
         if name == "mechanism_context" and not formula_like:
             continue
-        if name == "problems" and language == "zh" and re.search(r"解决.{0,6}问题|问题.{0,4}(怎么|如何)解决", text):
-            continue
+        if name == "problems" and language == "zh" and re.search(
+                r"解决.{0,6}问题|问题.{0,4}(怎么|如何|怎样)(解决|处理|整改|办|处置)", text):
+            continue   # what to do about a problem, not what problems there are
         return name
     return "search"
