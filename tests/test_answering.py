@@ -928,3 +928,11 @@ def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")
     assert answer.evidence[0].text == "中国人民解放军的党组织，根据中央委员会的指示进行工作。"
+
+
+@pytest.mark.parametrize("question, agent", [
+    ("机关基层组织条例由谁解释？", "中央组织部"),   # not the 组织 of 基层组织
+    ("对党的中央委员会委员给予警告处分，要经过谁审议、由谁批准？", "中央纪律检查委员会常务委员会"),
+])
+def test_the_verb_after_shui_is_the_one_asked(shared_kg, question, agent):
+    assert shared_kg.ask(question).text.startswith(agent)

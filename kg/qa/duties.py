@@ -311,7 +311,7 @@ def _best_duties(kg, q, limit=3):
     return [(float(scores[i]), kg.facts_.duties[i]) for i in order[:limit] if scores[i] > 0]
 
 
-_AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组织", "担任", "讲授", "作出", "提出", "领导", "审议")
+_AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组织", "担任", "讲授", "作出", "提出", "领导", "审议", "解释", "制定", "印发", "发布", "修订")
 
 
 def agent_named(sentence_text, query) -> str:
@@ -321,11 +321,13 @@ def agent_named(sentence_text, query) -> str:
     >>> agent_named("会议由党委书记、校长王琛主持，重点围绕……", "分析会由谁主持？")
     '党委书记、校长王琛'
     """
-    for verb in _AGENT_VERBS:
-        if verb in query:
-            match = re.search(rf"由([^，。；：由]{{1,30}}?){verb}", sentence_text)
-            if match:
-                return match.group(1)
+    # the verbs right after 谁 are the ones asked (机关基层组织条例由谁解释: 解释, not the 组织 of 基层组织;
+    # 经过谁审议、由谁批准: 审议, then 批准)
+    asked = [m.group(1) for m in re.finditer(r"谁(?:来|负责)?(" + "|".join(_AGENT_VERBS) + ")", query)]
+    for verb in asked or [v for v in _AGENT_VERBS if v in query]:
+        match = re.search(rf"由([^，。；：由]{{1,30}}?)(?:负责)?{verb}", sentence_text)
+        if match:
+            return match.group(1)
     return ""
 
 

@@ -167,7 +167,7 @@ def _answer_cues(q):
     return re.compile("|".join(wanted)) if wanted else None
 
 
-_BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议)")
+_BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议|解释|制定|印发|发布|修订)")
 
 
 RANKED_SENTENCES = 3000  # bonuses are weighed for this many sentences at most, the closest by TF-IDF
