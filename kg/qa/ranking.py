@@ -152,7 +152,7 @@ _ANSWER_CUES = (
     (r"哪一天|哪天|什么时候(?:开始|起)|何时(?:开始|起)|从何时|开始算|起算|from (what|which) (day|date)|start(s)? counting|counted from",
      r"之日|之时|起算|算起|开始计算"),
     (r"何时|什么时候|哪一年|哪年|哪天起|\bwhen did\b|\bwhen (?:was|were|does|do|will)\b.*\b(?:issued|adopted|force|effect|published|revised|held)\b|what date|which year",
-     r"[0-9０-９]{4}年|[0-9]{1,2}月[0-9]{1,2}日"),
+     r"[0-9０-９]{4}年|[0-9]{1,2}月[0-9]{1,2}日|之日起(?:施行|生效)"),
     (r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|what happens|consequence|how (is|are) .* dealt with",
      r"予以|给予|视为|被认为|除名|处分|处置|追究|问责"),
 )
