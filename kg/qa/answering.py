@@ -4,7 +4,10 @@ Each intent has a handler ``(context, question, k) -> Answer | None``; a handler
 nothing returns ``None`` and the question falls back to sentence search, which always answers.
 The handlers live one module per family of intents (:mod:`.duties`, :mod:`.posts`, :mod:`.formulae`,
 :mod:`.frequency`, :mod:`.problems`, :mod:`.relations`, :mod:`.counting`, :mod:`.search`), on the
-ranking of :mod:`.ranking`; this module holds the dispatch and the refusals.
+ranking of :mod:`.ranking`; this module holds the dispatch and the refusals. Before the intent's
+handler, three readings that cut across intents get their turn: 「X和Y分别…」 as two questions
+(:mod:`.split`), who a named post's holder is (:func:`.posts.answer_person_named`), and to whom
+something goes (:mod:`.recipients`).
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ from .frequency import answer_frequency
 from .posts import answer_person_named, answer_post_holder
 from .problems import answer_problems
 from .question import parse_question
-from .recipients import answer_recipient
 from .ranking import MAX_EVIDENCE, make_answer, say
+from .recipients import answer_recipient
 from .relations import answer_chain, answer_compare
 from .search import answer_search
 from .split import split_question
