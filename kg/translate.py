@@ -76,8 +76,11 @@ were be been being the a an of to in on for and or by with must should shall can
 from this that these those it its their there any all about into than then so such not no nor also each every other
 some more most many much very have has had they them he she his her we our you your i me my according text texts
 document documents say says said ask asked question""".split())
-# Words that ask something only as a question's first word; later they join clauses.
-_QUESTION_WORDS_ONLY_FIRST = frozenset(("when", "where"))
+# Words that ask something (何时, 哪里, 一次) only as a question's first word before an auxiliary (When did…,
+# Where must…); elsewhere they join clauses ("When duties are unclear", "Once a file has been created").
+_CONJUNCTION_UNLESS_ASKING = frozenset(("when", "where", "once"))
+_AUXILIARIES = frozenset(stem(w) for w in "do does did is are was were will would must should shall can could may "
+                         "might has have had".split())
 
 
 def _words(text: str) -> list:
@@ -135,8 +138,9 @@ class PhraseTable:
                 found = self.entries.get(" ".join(window)) if n <= self.longest_ else None
                 if found is None and any(w in _ARTICLES for w in window[1:-1]):
                     found = self.loose.get(_without_articles(window))
-                if found is not None and n == 1 and i > 0 and window[0] in _QUESTION_WORDS_ONLY_FIRST:
-                    found = None   # "enforce when supervising": a conjunction, not 何时
+                if found is not None and n == 1 and window[0] in _CONJUNCTION_UNLESS_ASKING and not (
+                        i == 0 and i + 1 < len(words) and words[i + 1] in _AUXILIARIES):
+                    found = None   # "enforce when supervising", "When duties are unclear", "Once a file…": a conjunction
                     break
                 if found is not None:
                     out.extend(found[:senses])

@@ -196,3 +196,13 @@ def test_articles_matter_where_an_entry_has_them_and_are_skipped_elsewhere():
     assert table.translate("the governing party") == ["执政党"]
     assert table.translate("who keeps the organizational relationship") == ["保留组织关系"]
     assert table.lookup("keep the organizational relationship") == ("保留组织关系",)
+
+
+def test_when_where_once_ask_only_before_an_auxiliary():
+    from kg.translate import load_phrase_table
+
+    table = load_phrase_table()
+    assert "何时" in table.translate("When did the regulation come into force?")
+    assert "何时" not in table.translate("When duties are unclear, how do organs react?")
+    assert "1次" not in table.translate("Once a file has been created, where is it kept?")
+    assert "何时" not in table.translate("Which rules did the school enforce when supervising its team?")
