@@ -936,3 +936,9 @@ def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
 ])
 def test_the_verb_after_shui_is_the_one_asked(shared_kg, question, agent):
     assert shared_kg.ask(question).text.startswith(agent)
+
+
+def test_a_frequency_the_question_sets_aside_is_not_the_answer(shared_kg):
+    # 除了年度分析会: the other meeting is the half-yearly one (半年度), not 年度 again
+    answer = shared_kg.ask("除了年度分析会，学校多久还开一次党风廉政建设分析会？")
+    assert answer.text.startswith("半年度")

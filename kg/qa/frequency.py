@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from .question import excluded_part
 from .ranking import (bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement,
                       restatement_note, say, select_evidence)
 
 _FREQUENCY = re.compile(
-    r"(?:每(?:[一二两三四五六七八九十\d]+个?|个)?(?:季度|半年|学期|届|[年月周日天季])|定期|常态化?|经常性?|(?:上|几|数)[十百千]+年|(?<!\d)(?:月度|季度|年度)|至少|不少于|不超过|最长|最短|"
+    r"(?:每(?:[一二两三四五六七八九十\d]+个?|个)?(?:季度|半年|学期|届|[年月周日天季])|定期|常态化?|经常性?|(?:上|几|数)[十百千]+年|(?<!\d)(?:半年度|月度|季度|(?<!半)年度)|至少|不少于|不超过|最长|最短|"
     r"(?<![\d*])(?!\d{4}年)[一二三四五六七八九十\d*]+(?:年|个月|周|天)(?:[至到-][一二三四五六七八九十\d*]+(?:年|个月|周|天))?(?:内|一次|以上)?)"
     r"[^，。；]{0,24}?(?:[\d*一二三四五六七八九十两]+\s*(?:次|天|个月|年|学时|周|名|人))?")
 
@@ -54,6 +55,8 @@ def answer_frequency(kg, q, k):
     doc, sentence = kg.sentences_[i]
     quote = quote_window(sentence.text, q.query)
     phrases = frequency_phrases(quote, q.query)
+    aside = excluded_part(q.text)   # 除了年度分析会，多久还开一次: not 年度
+    phrases = [p for p in phrases if not aside or p not in aside] or phrases
     masked = "*" in (phrases[0] if phrases else "")
     note = say(q, "（*为原文隐去的数字，未知）" if masked else "", " (* is a number masked in the text: unknown)" if masked else "")
     lead = (phrases[0] + "。" if q.language == "zh" else f"{phrases[0]}.") if phrases else ""

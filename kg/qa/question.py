@@ -177,6 +177,18 @@ _EXCLUDED = re.compile(r"除了?(?P<x>[^，,？?。]{2,30}?)(?:以外|之外)?[�
                        re.I)
 
 
+def excluded_part(query: str) -> str:
+    """The part a question sets aside (除了X，还… → X), or ``""``.
+
+    >>> excluded_part("除了年度分析会，学校多久还开一次分析会？")
+    '年度分析会'
+    """
+    match = _EXCLUDED.search(query)
+    if not match:
+        return ""
+    return match.group("x") or match.group("y") or ""
+
+
 def without_excluded(query: str) -> str:
     """The question without the part it sets aside (除了X，还…), so that only what it asks is searched.
 
