@@ -40,10 +40,14 @@ def recipients(sentence_text: str, verb: str = "", lexicon=None) -> list:
     return list(dict.fromkeys(found))
 
 
+def _asked(q) -> str:
+    """The question as its patterns read it: the English as written, the Chinese as searched."""
+    return q.text if q.language == "en" else q.query
+
+
 def asks_recipient(q) -> bool:
     """True for 向谁报告 / 报谁批准 / to whom … report, and for 按照谁的指示 (whose instructions)."""
-    text = q.text if q.language == "en" else q.query
-    return bool((_ASKS_EN if q.language == "en" else _ASKS_ZH).search(text) or _ASKS_WHOSE.search(text))
+    return bool((_ASKS_EN if q.language == "en" else _ASKS_ZH).search(_asked(q)) or _ASKS_WHOSE.search(_asked(q)))
 
 
 def _asked_verb(q) -> str:
@@ -59,6 +63,7 @@ def answer_recipient(kg, q, k):
     if not asks_recipient(q):
         return None
     verb = _asked_verb(q)
+    whose = bool(_ASKS_WHOSE.search(_asked(q)))
     ranked = rank_sentences(kg, q)[:20]
     if not ranked:
         return None
@@ -67,7 +72,7 @@ def answer_recipient(kg, q, k):
         if score < 0.6 * best:
             break
         doc, sentence = kg.sentences_[i]
-        if _ASKS_WHOSE.search(q.text if q.language == "en" else q.query):
+        if whose:
             found = list(dict.fromkeys(m.group("who") for m in _BY_WHOSE.finditer(sentence.text)))
         else:
             found = (recipients(sentence.text, verb, kg.lexicon_)
