@@ -160,6 +160,19 @@ class TextIndex:
             total += (1 - self.word_weight) * (self.char_matrix_ @ self.chars_.transform([query]).T).toarray().ravel()
         return total
 
+    def word_counts(self) -> dict:
+        """``{word: number of texts holding it}`` over the fitted texts (``{}`` when none had a word).
+
+        >>> TextIndex().fit(["党组研究党建工作。", "党组听取汇报。"]).word_counts()["党组"]
+        2
+        """
+        if not hasattr(self, "n_texts_"):
+            raise NotBuiltError("TextIndex.fit() has not been called")
+        if self.words_ is None:
+            return {}
+        counts = (self.word_matrix_ > 0).sum(axis=0).A1
+        return {word: int(counts[column]) for word, column in self.words_.vocabulary_.items()}
+
     def search(self, query: str, k: int = 5, among=None) -> list:
         """The ``k`` best ``(position, score)`` pairs, best first; ``among`` limits the positions."""
         if not self.n_texts_:

@@ -346,12 +346,7 @@ class KnowledgeGraph:
         """English words → the texts' words CC-CEDICT glosses them with (:mod:`kg.glossary`)."""
         indexes = self._text_indexes()
         if "glossary" not in indexes:
-            index = indexes["sentences"]
-            vocabulary = {}
-            if index.words_ is not None:
-                counts = (index.word_matrix_ > 0).sum(axis=0).A1
-                vocabulary = {word: int(counts[column]) for word, column in index.words_.vocabulary_.items()}
-            indexes["glossary"] = EnglishGlossary().fit(vocabulary)
+            indexes["glossary"] = EnglishGlossary().fit(indexes["sentences"].word_counts())
         return indexes["glossary"]
 
     @property

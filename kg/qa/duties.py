@@ -175,9 +175,9 @@ def _remit_answer(kg, q, term, k):
     return make_answer(q, text, evidence[:k], {"method": "the sentence stating the role's remit"})
 
 
-def _role_list_answer(kg, q, term, k):
-    """A role's enumerated duties (``X的职责是：（一）…``) when the text has such a list."""
-    ranked = rank_sentences(kg, q)
+def _role_list_answer(kg, q, term, k, ranked):
+    """A role's enumerated duties (``X的职责是：（一）…``) when the text has such a list; ``ranked`` is
+    :func:`rank_sentences` of the question."""
     # A specific question takes the list only when the list's lead is the best match of all.
     for score, i in ranked[: 1 if content_tokens(q) else 8]:
         doc, sentence = kg.sentences_[i]
@@ -207,7 +207,7 @@ def _bearer_first(roles, query) -> list:
     return outside + [t for t in roles if t not in outside]
 
 
-def _closest_duty_answer(kg, q, term, k):
+def _closest_duty_answer(kg, q, term, k, ranked_sentences):
     """A question naming more than the role (关于党员领导干部参加双重组织生活，机关基层党组织要做什么): the
     role's own duty whose sentence says most of what else the question names, when it says at least half
     and two of its words; else ``None`` (the sentences answer it)."""
@@ -227,7 +227,7 @@ def _closest_duty_answer(kg, q, term, k):
               if coverage(d) >= 0.5 and matched(d) >= 2]
     if not ranked:
         return None
-    best = rank_sentences(kg, q)[:1]
+    best = ranked_sentences[:1]
     if best:   # a sentence that says more of the question than the duty's own answers it better
         best_text = fold(kg.sentences_[best[0][1]][1].text)
         if sum(1 for t in wanted if t in best_text) > matched(ranked[0][1]):
@@ -254,11 +254,12 @@ def answer_role_duties(kg, q, k):
     if not roles:
         return None
     term = roles[0]
-    listed = _role_list_answer(kg, q, term, k) or _remit_answer(kg, q, term, k)
+    ranked_sentences = rank_sentences(kg, q)   # once, for the list and the closest duty
+    listed = _role_list_answer(kg, q, term, k, ranked_sentences) or _remit_answer(kg, q, term, k)
     if listed is not None:
         return listed
     if content_tokens(q):
-        return _closest_duty_answer(kg, q, term, k)
+        return _closest_duty_answer(kg, q, term, k, ranked_sentences)
     related = _related_roles(kg, term, q.language)
     duties, via = [], {}
     for key, how in related:
