@@ -942,3 +942,53 @@ def test_a_frequency_the_question_sets_aside_is_not_the_answer(shared_kg):
     # 除了年度分析会: the other meeting is the half-yearly one (半年度), not 年度 again
     answer = shared_kg.ask("除了年度分析会，学校多久还开一次党风廉政建设分析会？")
     assert answer.text.startswith("半年度")
+
+
+def test_a_follow_up_question_is_answered_from_the_passage_after_the_first(shared_kg):
+    # 党员教育管理工作条例 第十九条: 失联6个月以上 → 停止党籍; the next sentence: 停止党籍2年后 → 除名
+    answer = shared_kg.ask("党员与党组织失去联系多长时间会被停止党籍？停止党籍后多久仍联系不上就除名？")
+    first, more = answer.text.split("\n")
+    assert first.startswith("6个月以上")
+    assert more.startswith("至于“停止党籍后多久仍联系不上就除名”：2年")
+    assert [e.text[:9] for e in answer.evidence[:2]] == ["对与党组织失去联系", "停止党籍2年后确实"]
+
+
+def test_a_follow_up_the_first_sentence_already_answers_adds_nothing(shared_kg):
+    # 中央委员会全体会议由中央政治局召集，每年至少举行一次: one sentence answers both parts; 党的地方各级
+    # 代表大会由同级党的委员会召集 must not be added as the answer to 由谁召集
+    answer = shared_kg.ask("中央委员会全体会议多久举行一次？由谁召集？")
+    assert "中央政治局" in answer.text and "\n" not in answer.text
+    assert "同级党的委员会" not in answer.text
+
+
+def test_a_follow_up_with_no_words_of_its_own_is_not_answered_from_another_text(shared_kg):
+    # 具体有哪些: the first answer's sentence lists them; a list found in a report is not the answer
+    answer = shared_kg.ask("我国同世界各国发展关系依据几项原则？具体有哪些？")
+    assert "和平共处五项原则" in answer.text
+    assert {e.doc for e in answer.evidence} == {"dangzhang_2017"}
+
+
+def test_each_part_of_an_english_question_of_two_is_answered(shared_kg):
+    # the whole question reads as a frequency question; its first part (how many members) is answered too
+    answer = shared_kg.ask("How many party members does an organ need to set up a party branch, "
+                           "and how long is a branch committee's term?")
+    assert "3人以上" in answer.text and "3年" in answer.text
+    assert any(e.text == "机关正式党员3人以上的，成立党支部。" for e in answer.evidence)
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("党员教育管理工作条例自何时起施行？", "本条例自2019年5月6日起施行。"),
+    ("机关基层组织工作条例从哪天开始施行？", "本条例自发布之日起施行。"),
+])
+def test_a_document_named_by_its_title_is_the_one_searched(shared_kg, question, sentence):
+    # both regulations end 本条例自…起施行: the title in the question decides, and its words are not
+    # searched for (they would find the regulation's first article)
+    assert shared_kg.ask(question).evidence[0].text == sentence
+
+
+def test_a_topic_shared_with_a_title_does_not_name_the_document(shared_kg):
+    # 党员教育管理 is in the title of 党员教育管理工作条例 and in the question, but names the topic only:
+    # the sentence about 中央宣传部 is the one evidence
+    answer = shared_kg.ask("中央宣传部在党员教育管理中负责什么？")
+    assert answer.evidence[0].text.startswith("中央宣传部主要负责党员政治理论教育")
+    assert len(answer.evidence) == 1

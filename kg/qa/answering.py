@@ -12,6 +12,7 @@ something goes (:mod:`.recipients`).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import re
@@ -22,6 +23,7 @@ from .answer import Answer
 from .counting import answer_count
 from .duties import answer_duty_holder, answer_role_duties
 from .formulae import answer_formula
+from .followup import adds_to, answers_nearby, first_question, follow_ups, nearby_positions, without_context
 from .frequency import answer_frequency
 from .posts import answer_person_named, answer_post_holder
 from .problems import answer_problems
@@ -124,13 +126,58 @@ def _answer_both(kg, q, parts, k):
     return make_answer(q, text, evidence[:k], trace, answered=first.answered or second.answered)
 
 
-def answer_question(kg, text, top_k: int = 5) -> Answer:
-    """Answer ``text`` against a built :class:`kg.KnowledgeGraph`."""
+def answer_question(kg, text, top_k: int = 5, nearby=None, parts=True) -> Answer:
+    """Answer ``text`` against a built :class:`kg.KnowledgeGraph`.
+
+    A question that asks two or three things (「A？B？」, "A, and who B?") is answered as a whole, then
+    each part on its own; a part's answer is added when it says something new (see :mod:`.followup`).
+    ``nearby`` (``{sentence position: bonus}``) weighs up the sentences around an earlier answer's
+    passage, for a follow-up; with ``parts=False`` the question is taken as one.
+    """
     q = parse_question(text, kg.lexicon_, kg.tokenizer_, load_phrase_table(), kg.name_finder_, kg.glossary_)
     if not q.text:
         return _refusal(q, "问题是空的：请输入一个问题，例如“第一书记要做什么？”",
                         "The question is empty: ask something such as “What must a first secretary do?”")
     k = max(1, min(int(top_k), MAX_EVIDENCE * 4))
+    if nearby:
+        q = dataclasses.replace(q, nearby=nearby)
+    answer = _answer_one(kg, q, k)
+    later = follow_ups(q.text, q.language) if parts and answer.answered else []
+    if later:
+        first = answer_question(kg, first_question(q.text, q.language), k, parts=False)
+        answer = _with_part(kg, q, answer, first, None, k)
+        for question in later:
+            context = nearby_positions(kg, answer.evidence)
+            asked = question if q.language == "en" else without_context(question, q.text.split(question)[0],
+                                                                         kg.tokenizer_.tokens)
+            more = answer_question(kg, asked, k, nearby=context, parts=False)
+            if answers_nearby(kg, more, context, len(more.trace.get("tokens", ()))):
+                answer = _with_part(kg, q, answer, more, question, k)
+    return answer
+
+
+def _with_part(kg, q, answer, more, question, k):
+    """``answer`` with ``more``, the answer to one part of the question, added when it says something new;
+    ``question`` is that part when it is a follow-up (``None`` for the first part)."""
+    if not adds_to(answer.text, more):
+        return answer
+    if question is None:
+        text = f"{answer.text.rstrip()}\n{more.text}"
+    else:
+        text = say(q, f"{answer.text.rstrip()}\n至于“{question.rstrip('？?')}”：{more.text}",
+                   f"{answer.text.rstrip()}\nAs for “{question}”: {more.text}")
+    evidence, seen = [], set()
+    for item in [*answer.evidence[:1], *more.evidence[:1], *answer.evidence[1:], *more.evidence[1:]]:
+        if (item.doc, item.start) not in seen:
+            seen.add((item.doc, item.start))
+            evidence.append(item)
+    trace = dict(answer.trace)
+    trace.setdefault("parts", []).append({"question": question or more.question, "intent": more.intent,
+                                          "method": more.trace.get("method")})
+    return make_answer(q, text, evidence[:k], trace, answered=True)
+
+
+def _answer_one(kg, q, k):
     parts = split_question(q.query) if q.language == "zh" else None
     if parts is not None:
         return _answer_both(kg, q, parts, k)

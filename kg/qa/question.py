@@ -39,6 +39,7 @@ class Question:
     tokens: tuple = ()
     notes: tuple = field(default=())  # what was changed on the way in (truncation, …)
     expanded: str = ""        # the query plus the other names of its entities (纪委 → 纪律检查委员会)
+    nearby: dict = field(default_factory=dict, compare=False)   # {sentence position: bonus} for a follow-up
 
 
 def clean_question(text) -> tuple:

@@ -86,7 +86,13 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     """
     doc_bonus = _document_hints(kg, q)
     query, expanded = q.query, q.expanded
-    if doc_bonus:
+    named = _document_named(kg, q)
+    if named is not None:
+        # 党员教育管理工作条例什么时候施行: the title says which document, not which of its sentences.
+        query, expanded = _without(query, named[1]), _without(expanded or "", named[1])
+        if not query.strip():
+            query, expanded = q.query, q.expanded
+    elif doc_bonus:
         # 依据党章… / What does the Party Constitution say about…: the document named is a bonus for its
         # sentences, not words to match (修改党的章程 would win on 党 and 章程).
         query, expanded = _DOCUMENT_WORDS.sub(" ", query), _DOCUMENT_WORDS.sub(" ", expanded or "")
@@ -120,6 +126,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
         score += doc_bonus.get(doc.doc_id, 0.0)
+        score += q.nearby.get(i, 0.0)   # a follow-up's answer is likely near the first answer's passage
         if defined and any(pattern.search(folded) for pattern in defined):
             score += 0.3  # "X是…" is what "什么是X" asks for
         if cues and cues.search(folded):
@@ -245,6 +252,9 @@ def _document_hints(kg, q):
     regulation or a report by its structure when its title does not say."""
     if len(kg.documents_) < 2:
         return {}
+    named = _document_named(kg, q)
+    if named is not None:
+        return {named[0]: 0.3}
     bonus = {}
     for asked, title, regulation in _DOC_HINTS:
         if re.search(asked, q.text, re.I):
@@ -256,6 +266,53 @@ def _document_hints(kg, q):
                     bonus[doc.doc_id] = max(bonus.get(doc.doc_id, 0.0), 0.2)
             break
     return bonus
+
+
+_TITLE_NOISE = re.compile(r"中国共产党|中共|（[^）]*）|[^\u4e00-\u9fff]")
+
+
+def _document_named(kg, q):
+    """The document whose own title the question names (党员教育管理工作条例 for 《中国共产党党员教育管理
+    工作条例》), as ``(doc_id, the title's words in the question)``: the one title whose end, or most of it, the question holds, in a run of at least five
+    characters, three more than any other title shares. Only Chinese characters count (a file name is no title).
+    ``None`` when no title, or more than one, is named so."""
+    asked = fold(q.text)
+    shared = []
+    for doc in kg.documents_:
+        title = _TITLE_NOISE.sub("", fold(doc.title or ""))
+        run = _longest_common_run(asked, title)
+        # A title is named by its end (…工作条例) or by most of it, not by a topic it shares (党员教育管理).
+        named = run and (asked.find(title[-run:]) >= 0 or run >= 0.7 * len(title))
+        shared.append((run if named else 0, doc.doc_id, title))
+    shared.sort(reverse=True)
+    if not shared or shared[0][0] < 5 or (len(shared) > 1 and shared[1][0] > shared[0][0] - 3):
+        return None
+    run, doc_id, title = shared[0]
+    for i in range(len(title) - run + 1):
+        if title[i:i + run] in asked:
+            return doc_id, title[i:i + run]
+    return None
+
+
+def _without(text: str, words: str) -> str:
+    """``text`` with the first occurrence of ``words`` (compared folded) replaced by a space."""
+    i = fold(text).find(words)
+    return text if i < 0 else text[:i] + " " + text[i + len(words):]
+
+
+def _longest_common_run(a: str, b: str) -> int:
+    """The length of the longest text that both ``a`` and ``b`` contain.
+
+    >>> _longest_common_run("党员教育管理工作条例什么时候施行", "党员教育管理工作条例")
+    10
+    """
+    best = 0
+    for i in range(len(b)):
+        n = best + 1
+        while i + n <= len(b) and b[i:i + n] in a:
+            best = n
+            n += 1
+    return best
 
 
 def select_evidence(ranked, k, ratio=0.72):

@@ -1,0 +1,126 @@
+"""Follow-up questions: 「A？B？」 or "A, and what B?" asks a second thing after the first.
+
+The whole question is answered as before; the follow-up is then answered on its own, near the passage
+the first answer cites (the genre states the next rule of a topic in the next sentence or two), and its
+answer is added when it says something the first does not.
+
+>>> follow_ups("党员失联多久停止党籍？停了以后多久除名？", "zh")
+['停了以后多久除名？']
+>>> follow_ups("How often is it held, and who convenes it?", "en")
+['who convenes it?']
+>>> follow_ups("党支部担负哪些职责？", "zh"), follow_ups("What must a branch do, and how?", "en")
+([], [])
+"""
+
+from __future__ import annotations
+
+import re
+
+# A question mark inside the question ends one question (「A？B？」); so does "，and" before an
+# interrogative in English ("How often …, and who convenes it?").
+_ZH_BREAK = re.compile(r"[？?]\s*")
+_EN_BREAK = re.compile(r"(?:[?;]\s+|,\s*and\s+|\s+and\s+(?=(?:who|whom|what|which|how|when|where)\b))"
+                       r"(?=(?:and\s+)?(?:who|whom|whose|what|which|how|when|where|why|on what|in what|at what|"
+                       r"to whom|is|are|does|do|did|can|must|should)\b)", re.I)
+_EN_SKIP = re.compile(r"^\s*and\s+", re.I)
+_MAX_FOLLOW_UPS = 2
+
+
+def follow_ups(text: str, language: str) -> list:
+    """The questions asked after the first one in ``text``, at most two; ``[]`` for a single question."""
+    text = text.strip()
+    if language == "en":
+        parts = [_EN_SKIP.sub("", p).strip() for p in _EN_BREAK.split(text)]
+        parts = [p for p in parts if len(re.findall(r"[A-Za-z]+", p)) >= 2]
+        out = [p if p.endswith("?") else p.rstrip(" ,;") + "?" for p in parts[1:]]
+    else:
+        parts = [p.strip() for p in _ZH_BREAK.split(text)]
+        parts = [p for p in parts if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
+        out = [p + "？" for p in parts[1:]]
+    return out[:_MAX_FOLLOW_UPS] if len(parts) > 1 else []
+
+
+def first_question(text: str, language: str) -> str:
+    """The first of the questions in ``text`` (see :func:`follow_ups`).
+
+    >>> first_question("党员失联多久停止党籍？停了以后多久除名？", "zh")
+    '党员失联多久停止党籍？'
+    >>> first_question("How often is it held, and who convenes it?", "en")
+    'How often is it held?'
+    """
+    text = text.strip()
+    if language == "en":
+        first = _EN_BREAK.split(text)[0].strip()
+        return first if first.endswith("?") else first.rstrip(" ,;") + "?"
+    return _ZH_BREAK.split(text)[0].strip() + "？"
+
+
+# Words that ask rather than name: a follow-up keeps them even when the first question has them too.
+_ASKING = frozenset("多久 多长 时间 什么 哪些 哪个 哪里 哪儿 怎么 怎样 如何 多少 几个 几次 是否 能否 可以 需要 应当 "
+                    "必须 主要 具体 分别 一般 又是 还是 一次".split())
+
+
+def without_context(question: str, first: str, tokens) -> str:
+    """The Chinese follow-up ``question`` without the words it repeats from the ``first`` question.
+
+    Those words are its context, which the passage near the first answer supplies; searched again they
+    would find the first answer's sentence (停止党籍后多久除名 is about 除名, not 停止党籍). ``tokens`` is the
+    text index's tokenizer function; the question words stay, and so does a question left with no word.
+
+    >>> cut = lambda text: [w for w in ("停止党籍", "多久", "除名", "失联") if w in text]
+    >>> without_context("停止党籍后多久除名？", "失联多久停止党籍？", cut)
+    '后多久除名？'
+    """
+    repeated = [w for w in tokens(first) if len(w) >= 2 and w not in _ASKING]
+    rest = question
+    for word in sorted(set(repeated), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    asked = [w for w in tokens(rest) if w not in _ASKING]
+    return rest if asked else question
+
+
+def evidence_position(kg, item):
+    """The corpus-wide position of an evidence item's sentence, or ``None``."""
+    doc = next((d for d in kg.documents_ if d.doc_id == item.doc), None)
+    sentence = doc.sentence_at(item.start) if doc is not None else None
+    return kg.sentence_position(doc.doc_id, sentence.index) if sentence is not None else None
+
+
+def nearby_positions(kg, evidence, reach=4) -> dict:
+    """A ranking bonus for the sentences around the first answer's evidence: ``{position: bonus}``,
+    more for the closer ones (``NEAR`` or more within ``reach`` sentences), a little for the rest of the
+    same document."""
+    bonus = {}
+    for item in evidence[:2]:
+        centre = evidence_position(kg, item)
+        if centre is None:
+            continue
+        doc, _ = kg.sentences_[centre]
+        first = kg.sentence_position(doc.doc_id, doc.sentences[0].index)
+        for i in range(first, first + len(doc.sentences)):
+            distance = abs(i - centre)
+            value = 0.3 - 0.05 * distance if distance <= reach else 0.04   # NEAR is 0.1
+            bonus[i] = max(bonus.get(i, 0.0), value)
+    return bonus
+
+
+NEAR = 0.1
+
+
+def answers_nearby(kg, answer, nearby, own_words) -> bool:
+    """Whether a follow-up's ``answer`` comes from where it should: near the first answer's passage, or,
+    for a follow-up with at least two words of its own (``own_words``), anywhere in the same document."""
+    if not answer.evidence:
+        return False
+    position = evidence_position(kg, answer.evidence[0])
+    return nearby.get(position, 0.0) >= NEAR or (own_words >= 2 and position in nearby)
+
+
+def adds_to(first_text: str, answer) -> bool:
+    """Whether ``answer`` (to one part of a question) says something the first answer's text does not:
+    it is answered, and its best sentence is not already quoted there (any 12 characters of it will do)."""
+    if answer is None or not answer.answered or not answer.evidence:
+        return False
+    best = answer.evidence[0].text
+    chunks = [best[i:i + 12] for i in range(0, max(1, len(best) - 11), 6)]
+    return not any(chunk in first_text for chunk in chunks)
