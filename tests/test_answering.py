@@ -992,3 +992,16 @@ def test_a_topic_shared_with_a_title_does_not_name_the_document(shared_kg):
     answer = shared_kg.ask("中央宣传部在党员教育管理中负责什么？")
     assert answer.evidence[0].text.startswith("中央宣传部主要负责党员政治理论教育")
     assert len(answer.evidence) == 1
+
+
+def test_an_english_title_of_a_body_names_the_role_chinese_writes_body_first(shared_kg):
+    # "secretary of the discipline inspection commission" is 纪委书记, not the generic "secretary" (党组织书记)
+    answer = shared_kg.ask("Who serves as secretary of the discipline inspection commission of an organ?")
+    assert answer.text.startswith("机关党的基层委员会副书记 serves as 机关党的纪律检查委员会书记")
+    assert answer.evidence[0].text == "机关党的纪律检查委员会书记由机关党的基层委员会副书记担任。"
+
+
+def test_who_becomes_a_post_asks_for_its_holder(shared_kg):
+    answer = shared_kg.ask("In an organ, who normally becomes the party branch secretary?")
+    assert answer.intent == "post_holder"
+    assert answer.evidence[0].text == "党支部书记原则上由本单位党员主要负责人担任。"

@@ -42,7 +42,7 @@ _EN = (
     ("search", r"\bwhat role (?:do|does|did|will)\b.*\bplay\b"),   # the part something plays, not a role's duties
     ("compare", r"\bdiffer|\bcompare|\bcomparison|\bversus\b|\bvs\b"),
     ("chain", r"\bchain\b|\breport(s)? to\b|\bto whom\b|\b(responsible|accountable) to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
-    ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b"),
+    ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b|\bends? up as\b|\bwho (?:\w+ )?becomes?\b"),
     ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow long\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
     ("count", r"\bhow many\b|\bnumber of\b"),
     # problems a text finds, not a problem to be handled (use what to handle problems and resolve conflicts)

@@ -133,6 +133,44 @@ def _find_partial(folded: str, name: str):
     return None
 
 
+# English "<title> of <body>" where Chinese writes body + title (secretary of the discipline inspection
+# commission → 纪委书记): the title's Chinese head word, the longest English first.
+_TITLE_HEADS = (("deputy secretar", "副书记"), ("secretar", "书记"), ("members", "委员"), ("member", "委员"),
+                ("members", "成员"), ("head", "负责人"), ("leader", "负责人"), ("director", "主任"))
+_TITLE_OF = re.compile(r"\b(deputy secretar(?:y|ies)|secretar(?:y|ies)|members?|heads?|leaders?|directors?)"
+                       r" of (?:the |an? )?([^?,;.]{3,80})", re.I)
+
+
+def with_english_titles(english: str, lexicon) -> str:
+    """``english`` with each "<title> of <body>" title written as the role's Chinese name.
+
+    The body is the first organization the lexicon finds right after "of" (a possessive before it, the
+    organ's, may name a narrower body: both are tried, the narrower first). Only names the lexicon knows
+    are written, so nothing is made up; the title word alone would name a generic role (secretary).
+
+    >>> from kg.lexicon import Lexicon, Term
+    >>> lex = Lexicon([Term("CDI", "organization", "纪委", "discipline inspection commission"),
+    ...                Term("CDISec", "role", "纪委书记", "CDI secretary")])
+    >>> with_english_titles("Who is the secretary of the discipline inspection commission?", lex)
+    'Who is the 纪委书记 discipline inspection commission?'
+    """
+    def title(m):
+        bodies = [x.term for x in lexicon.find_english(m.group(2)) if x.term.kind == "organization"]
+        if not bodies:
+            return m.group(0)
+        names = [bodies[0].zh] if len(bodies) < 2 else [bodies[0].zh + bodies[1].zh, bodies[1].zh, bodies[0].zh]
+        word = m.group(1).lower()
+        for prefix, head in _TITLE_HEADS:
+            if word.startswith(prefix):
+                for name in names:
+                    term = lexicon.lookup(name + head)
+                    if term is not None and term.kind == "role":
+                        return f"{term.zh} {m.group(2)}"
+        return m.group(0)
+
+    return _TITLE_OF.sub(title, english)
+
+
 def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glossary=None) -> Question:
     """Read a question into a :class:`Question` (see the module docstring).
 
@@ -145,7 +183,7 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glos
     simplified = to_simplified(text)
     english = ""
     if language == "en":
-        english = without_excluded(text)
+        english = with_english_titles(without_excluded(text), lexicon)
         chinese_bits = re.findall(r"[\u3400-\u9fff*＊“”「」]+", to_simplified(english))
         translated = phrases.translate(english) if phrases is not None else []
         other_senses = phrases.translate(english, senses=4) if phrases is not None else []
