@@ -1005,3 +1005,12 @@ def test_who_becomes_a_post_asks_for_its_holder(shared_kg):
     answer = shared_kg.ask("In an organ, who normally becomes the party branch secretary?")
     assert answer.intent == "post_holder"
     assert answer.evidence[0].text == "党支部书记原则上由本单位党员主要负责人担任。"
+
+
+def test_a_side_of_a_comparison_the_lexicon_lacks_is_taken_as_written(shared_kg):
+    # 中央党校（国家行政学院） is no lexicon term: the side as written finds its own sentence (第十二条)
+    answer = shared_kg.ask("中央宣传部和中央党校（国家行政学院）在党员教育管理上的职责有什么不同？")
+    assert answer.intent == "compare"
+    texts = [e.text for e in answer.evidence]
+    assert any(t.startswith("中央宣传部主要负责党员政治理论教育") for t in texts)
+    assert any(t.startswith("中央党校（国家行政学院）主要负责党员领导干部培训") for t in texts)

@@ -8,6 +8,7 @@ import re
 
 import numpy as np
 
+from ..lexicon import Term
 from ..normalize import fold
 from .ranking import evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence, sentence_scores
 
@@ -106,7 +107,7 @@ def answer_compare(kg, q, k):
     For each role, the sentence that names it and is closest to the question without the two names
     (what is being compared); a sentence that names both, when it is close, comes first.
     """
-    roles = [t for t in q.entities if t.kind in ("role", "organization")][:2]
+    roles = compared_sides(kg, q) or [t for t in q.entities if t.kind in ("role", "organization")][:2]
     if len(roles) < 2:
         return None
     names = [[fold(n) for n in t.labels("zh") if len(n) >= 2] for t in roles]
@@ -157,6 +158,35 @@ def answer_compare(kg, q, k):
     text = say(q, "比较——" + "；".join(parts), "Compared — " + "; ".join(parts))
     text += "" if text.endswith(("。", ".", "」")) else say(q, "。", ".")
     return make_answer(q, text, evidence, {"method": "closest sentence naming each role", "aspect": aspect.strip()})
+
+
+# 「A和B…有什么不同」: the two things compared, as the question writes them.
+_COMPARED = re.compile(r"(?P<a>[^，,。？?：:；;和与跟同及]{2,24}?)(?:和|与|跟|同)(?P<b>[^，,。？?：:；;和与跟同及]{2,24}?)"
+                       r"(?=的|在|之间|相比|比较|有什么|有何|有哪些|区别|不同|各|分别)")
+
+
+def compared_sides(kg, q) -> list:
+    """The two sides of a Chinese comparison as terms: for each side, the lexicon term it names when it
+    names exactly one, else the side as written when the texts use that (中央党校（国家行政学院）, which
+    the lexicon lacks). ``[]`` when the question is not of that shape or a side cannot be read."""
+    m = _COMPARED.search(q.query) if q.language == "zh" else None
+    if m is None:
+        return []
+    sides = []
+    for written in (m.group("a"), m.group("b")):
+        written = re.sub(r"^(?:在|对|把|就|从)", "", written.strip())
+        named = [t for t in q.entities if t.kind in ("role", "organization")
+                 and any(label in written for label in t.labels("zh"))]
+        folded = fold(written)
+        if len(named) == 1 and any(fold(label) == folded for label in named[0].labels("zh")):
+            sides.append(named[0])
+        elif len(folded) >= 3 and any(folded in text for text in kg.folded_sentences_):
+            sides.append(Term(f"compared:{written}", "organization", written))
+        elif len(named) == 1:
+            sides.append(named[0])
+        else:
+            return []
+    return sides if sides[0].key != sides[1].key else []
 
 
 def _nested(names, side, folded) -> bool:
