@@ -1014,3 +1014,23 @@ def test_a_side_of_a_comparison_the_lexicon_lacks_is_taken_as_written(shared_kg)
     texts = [e.text for e in answer.evidence]
     assert any(t.startswith("中央宣传部主要负责党员政治理论教育") for t in texts)
     assert any(t.startswith("中央党校（国家行政学院）主要负责党员领导干部培训") for t in texts)
+
+
+@pytest.mark.parametrize("question, body, date", [
+    ("这份党风廉政建设情况分析会情况报告的落款是哪个单位？", "中共绍兴市第一中学委员会", "2021年1月18"),
+    ("Who signed the school's analysis meeting report, and on what date?", "中共绍兴市第一中学委员会", "2021年1月18"),
+    ("党章是哪次大会修改通过的？", "中国共产党第十九次全国代表大会", "2017年10月24日"),
+])
+def test_who_issued_a_document_is_read_from_its_signature_or_opening(shared_kg, question, body, date):
+    answer = shared_kg.ask(question)
+    assert answer.text.startswith(body) and date in answer.text
+    assert body in answer.evidence[0].text or date in answer.evidence[0].text
+
+
+def test_an_issuer_is_only_read_for_a_question_about_a_document():
+    # 由谁通过 about a decision inside a text is no question about who issued the text
+    kg = KnowledgeGraph().fit(texts={"notice": "关于召开支部大会的通知\n支部大会讨论预备党员转正，由支部大会表决通过。\n"
+                                               "中共某某街道机关支部委员会\n2024年3月1日\n"})
+    assert kg.ask("预备党员转正由谁表决通过？").trace.get("method") != "the document's signature or opening lines"
+    answer = kg.ask("这份通知是哪个单位发布的？")
+    assert answer.text.startswith("中共某某街道机关支部委员会") and "2024年3月1日" in answer.text

@@ -25,6 +25,7 @@ from .duties import answer_duty_holder, answer_role_duties
 from .formulae import answer_formula
 from .followup import adds_to, answers_nearby, first_question, follow_ups, nearby_positions, without_context
 from .frequency import answer_frequency
+from .issuance import answer_issuer
 from .posts import answer_person_named, answer_post_holder
 from .problems import answer_problems
 from .question import parse_question
@@ -194,6 +195,7 @@ def _answer_one(kg, q, k):
     handler = HANDLERS.get(q.intent)
     answer = answer_person_named(kg, q, k) if q.intent in ("duty_holder", "post_holder", "search") else None
     answer = answer or answer_recipient(kg, q, k)
+    answer = answer or answer_issuer(kg, q, k)
     answer = answer or (handler(kg, q, k) if handler else None)
     if answer is None:
         answer = answer_search(kg, q, k)
