@@ -1034,3 +1034,10 @@ def test_an_issuer_is_only_read_for_a_question_about_a_document():
     assert kg.ask("预备党员转正由谁表决通过？").trace.get("method") != "the document's signature or opening lines"
     answer = kg.ask("这份通知是哪个单位发布的？")
     assert answer.text.startswith("中共某某街道机关支部委员会") and "2024年3月1日" in answer.text
+
+
+def test_a_follow_up_with_no_words_of_its_own_adds_no_part(shared_kg):
+    # 有什么不同 asks more about the first answer: the comparison is the answer, not it plus the first part
+    answer = shared_kg.ask("党的基层委员会和支部委员会分别由什么会议选举产生？有什么不同？")
+    assert "\n" not in answer.text
+    assert answer.evidence[0].text.startswith("基层委员会由党员大会或代表大会选举产生")

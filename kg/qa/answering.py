@@ -23,7 +23,8 @@ from .answer import Answer
 from .counting import answer_count
 from .duties import answer_duty_holder, answer_role_duties
 from .formulae import answer_formula
-from .followup import adds_to, answers_nearby, first_question, follow_ups, nearby_positions, without_context
+from .followup import (adds_to, answers_nearby, first_question, follow_ups, nearby_positions, own_words,
+                       without_context)
 from .frequency import answer_frequency
 from .issuance import answer_issuer
 from .posts import answer_person_named, answer_post_holder
@@ -144,6 +145,8 @@ def answer_question(kg, text, top_k: int = 5, nearby=None, parts=True) -> Answer
         q = dataclasses.replace(q, nearby=nearby)
     answer = _answer_one(kg, q, k)
     later = follow_ups(q.text, q.language) if parts and answer.answered else []
+    if q.language == "zh":   # a follow-up with no words of its own (有什么不同) asks about the same answer
+        later = [f for f in later if own_words(f, q.text.split(f)[0], kg.tokenizer_.tokens)]
     if later:
         first = answer_question(kg, first_question(q.text, q.language), k, parts=False)
         answer = _with_part(kg, q, answer, first, None, k)

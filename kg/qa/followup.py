@@ -57,7 +57,7 @@ def first_question(text: str, language: str) -> str:
 
 # Words that ask rather than name: a follow-up keeps them even when the first question has them too.
 _ASKING = frozenset("多久 多长 时间 什么 哪些 哪个 哪里 哪儿 怎么 怎样 如何 多少 几个 几次 是否 能否 可以 需要 应当 "
-                    "必须 主要 具体 分别 一般 又是 还是 一次".split())
+                    "必须 主要 具体 分别 一般 又是 还是 一次 不同 区别 异同 一样 相同".split())
 
 
 def without_context(question: str, first: str, tokens) -> str:
@@ -71,12 +71,26 @@ def without_context(question: str, first: str, tokens) -> str:
     >>> without_context("停止党籍后多久除名？", "失联多久停止党籍？", cut)
     '后多久除名？'
     """
+    rest = _unrepeated(question, first, tokens)
+    return rest if own_words(question, first, tokens) else question
+
+
+def own_words(question: str, first: str, tokens) -> list:
+    """The words of a Chinese follow-up that neither repeat the first question nor only ask (有什么不同 and
+    具体是哪些 have none: they ask more about the first answer, which already says it).
+
+    >>> cut = lambda text: [w for w in ("有", "不同", "除名", "停止党籍") if w in text]
+    >>> own_words("有什么不同？", "甲和乙怎么产生？", cut), own_words("停止党籍后多久除名？", "多久停止党籍？", cut)
+    ([], ['除名'])
+    """
+    return [w for w in tokens(_unrepeated(question, first, tokens)) if w not in _ASKING and len(w) >= 2]
+
+
+def _unrepeated(question, first, tokens):
     repeated = [w for w in tokens(first) if len(w) >= 2 and w not in _ASKING]
-    rest = question
     for word in sorted(set(repeated), key=len, reverse=True):
-        rest = rest.replace(word, "")
-    asked = [w for w in tokens(rest) if w not in _ASKING]
-    return rest if asked else question
+        question = question.replace(word, "")
+    return question
 
 
 def evidence_position(kg, item):
