@@ -24,7 +24,7 @@ from .counting import answer_count
 from .duties import answer_duty_holder, answer_role_duties
 from .formulae import answer_formula
 from .followup import (adds_to, answers_nearby, first_question, follow_ups, nearby_positions, own_words,
-                       without_context)
+                       shortened, without_context)
 from .frequency import answer_frequency
 from .issuance import answer_issuer
 from .posts import answer_person_named, answer_post_holder
@@ -165,11 +165,12 @@ def _with_part(kg, q, answer, more, question, k):
     ``question`` is that part when it is a follow-up (``None`` for the first part)."""
     if not adds_to(answer.text, more):
         return answer
+    head = shortened(answer.text.rstrip())
     if question is None:
-        text = f"{answer.text.rstrip()}\n{more.text}"
+        text = f"{head}\n{more.text}"
     else:
-        text = say(q, f"{answer.text.rstrip()}\n至于“{question.rstrip('？?')}”：{more.text}",
-                   f"{answer.text.rstrip()}\nAs for “{question}”: {more.text}")
+        text = say(q, f"{head}\n至于“{question.rstrip('？?')}”：{more.text}",
+                   f"{head}\nAs for “{question}”: {more.text}")
     evidence, seen = [], set()
     for item in [*answer.evidence[:1], *more.evidence[:1], *answer.evidence[1:], *more.evidence[1:]]:
         if (item.doc, item.start) not in seen:
