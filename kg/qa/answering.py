@@ -23,14 +23,13 @@ from .answer import Answer
 from .counting import answer_count
 from .duties import answer_duty_holder, answer_role_duties
 from .formulae import answer_formula
-from .followup import (adds_to, answers_nearby, first_question, follow_ups, nearby_positions, own_words,
-                       shortened, without_context)
+from .followup import adds_to, answers_nearby, first_question, follow_ups, nearby_positions, read_follow_up, shortened
 from .frequency import answer_frequency
 from .issuance import answer_issuer
 from .posts import answer_person_named, answer_post_holder
 from .problems import answer_problems
 from .question import parse_question
-from .ranking import MAX_EVIDENCE, make_answer, say
+from .ranking import MAX_EVIDENCE, document_named, make_answer, say
 from .recipients import answer_recipient
 from .relations import answer_chain, answer_compare
 from .search import answer_search
@@ -117,12 +116,7 @@ def _answer_both(kg, q, parts, k):
     first_label, second_label, first_q, second_q = parts
     first, second = answer_question(kg, first_q, k), answer_question(kg, second_q, k)
     text = f"分别来看——{first_label}：{first.text.rstrip('。')}；{second_label}：{second.text.rstrip('。')}。"
-    evidence, seen = [], set()
-    for pair in itertools.zip_longest(first.evidence, second.evidence):
-        for item in pair:
-            if item is not None and (item.doc, item.start) not in seen:
-                seen.add((item.doc, item.start))
-                evidence.append(item)
+    evidence = _merged_evidence(*itertools.zip_longest(first.evidence, second.evidence))
     trace = {"method": "two questions", "questions": [first_q, second_q],
              "intents": [first.intent, second.intent]}
     return make_answer(q, text, evidence[:k], trace, answered=first.answered or second.answered)
@@ -141,23 +135,35 @@ def answer_question(kg, text, top_k: int = 5, nearby=None, parts=True) -> Answer
         return _refusal(q, "问题是空的：请输入一个问题，例如“第一书记要做什么？”",
                         "The question is empty: ask something such as “What must a first secretary do?”")
     k = max(1, min(int(top_k), MAX_EVIDENCE * 4))
-    if nearby:
-        q = dataclasses.replace(q, nearby=nearby)
+    q = dataclasses.replace(q, nearby=nearby or {}, document=document_named(kg, q) or ())
     answer = _answer_one(kg, q, k)
     later = follow_ups(q.text, q.language) if parts and answer.answered else []
-    if q.language == "zh":   # a follow-up with no words of its own (有什么不同) asks about the same answer
-        later = [f for f in later if own_words(f, q.text.split(f)[0], kg.tokenizer_.tokens)]
+    if q.language == "zh":
+        # a follow-up is searched without the words it repeats; one with no words of its own (有什么不同)
+        # asks about the same answer
+        read = [(f, *read_follow_up(f, q.text.split(f)[0], kg.tokenizer_.tokens)) for f in later]
+        later = [(f, asked) for f, asked, own in read if own]
+    else:
+        later = [(f, f) for f in later]
     if later:
         first = answer_question(kg, first_question(q.text, q.language), k, parts=False)
         answer = _with_part(kg, q, answer, first, None, k)
-        for question in later:
+        for question, asked in later:
             context = nearby_positions(kg, answer.evidence)
-            asked = question if q.language == "en" else without_context(question, q.text.split(question)[0],
-                                                                         kg.tokenizer_.tokens)
             more = answer_question(kg, asked, k, nearby=context, parts=False)
             if answers_nearby(kg, more, context, len(more.trace.get("tokens", ()))):
                 answer = _with_part(kg, q, answer, more, question, k)
     return answer
+
+
+def _merged_evidence(*lists) -> list:
+    """The evidence items of ``lists`` in order, each sentence once."""
+    evidence, seen = [], set()
+    for item in itertools.chain(*lists):
+        if item is not None and (item.doc, item.start) not in seen:
+            seen.add((item.doc, item.start))
+            evidence.append(item)
+    return evidence
 
 
 def _with_part(kg, q, answer, more, question, k):
@@ -171,14 +177,9 @@ def _with_part(kg, q, answer, more, question, k):
     else:
         text = say(q, f"{head}\n至于“{question.rstrip('？?')}”：{more.text}",
                    f"{head}\nAs for “{question}”: {more.text}")
-    evidence, seen = [], set()
-    for item in [*answer.evidence[:1], *more.evidence[:1], *answer.evidence[1:], *more.evidence[1:]]:
-        if (item.doc, item.start) not in seen:
-            seen.add((item.doc, item.start))
-            evidence.append(item)
-    trace = dict(answer.trace)
-    trace.setdefault("parts", []).append({"question": question or more.question, "intent": more.intent,
-                                          "method": more.trace.get("method")})
+    evidence = _merged_evidence(answer.evidence[:1], more.evidence[:1], answer.evidence[1:], more.evidence[1:])
+    part = {"question": question or more.question, "intent": more.intent, "method": more.trace.get("method")}
+    trace = {**answer.trace, "parts": [*answer.trace.get("parts", []), part]}
     return make_answer(q, text, evidence[:k], trace, answered=True)
 
 

@@ -60,44 +60,35 @@ _ASKING = frozenset("多久 多长 时间 什么 哪些 哪个 哪里 哪儿 怎
                     "必须 主要 具体 分别 一般 又是 还是 一次 不同 区别 异同 一样 相同".split())
 
 
-def without_context(question: str, first: str, tokens) -> str:
-    """The Chinese follow-up ``question`` without the words it repeats from the ``first`` question.
+def read_follow_up(question: str, first: str, tokens) -> tuple:
+    """A Chinese follow-up ``question`` read against the ``first`` question: ``(text to search, own words)``.
 
-    Those words are its context, which the passage near the first answer supplies; searched again they
-    would find the first answer's sentence (停止党籍后多久除名 is about 除名, not 停止党籍). ``tokens`` is the
-    text index's tokenizer function; the question words stay, and so does a question left with no word.
+    The words it repeats from the first question are its context, which the passage near the first answer
+    supplies; searched again they would find the first answer's sentence (停止党籍后多久除名 is about 除名,
+    not 停止党籍), so the text to search goes without them. Its own words are those left that do not only
+    ask: 有什么不同 and 具体是哪些 have none (they ask more about the first answer, which already says it),
+    and such a question is searched as asked. ``tokens`` is the text index's tokenizer function.
 
-    >>> cut = lambda text: [w for w in ("停止党籍", "多久", "除名", "失联") if w in text]
-    >>> without_context("停止党籍后多久除名？", "失联多久停止党籍？", cut)
-    '后多久除名？'
+    >>> cut = lambda text: [w for w in ("停止党籍", "多久", "除名", "失联", "不同") if w in text]
+    >>> read_follow_up("停止党籍后多久除名？", "失联多久停止党籍？", cut)
+    ('后多久除名？', ['除名'])
+    >>> read_follow_up("有什么不同？", "甲和乙怎么产生？", cut)
+    ('有什么不同？', [])
     """
-    rest = _unrepeated(question, first, tokens)
-    return rest if own_words(question, first, tokens) else question
-
-
-def own_words(question: str, first: str, tokens) -> list:
-    """The words of a Chinese follow-up that neither repeat the first question nor only ask (有什么不同 and
-    具体是哪些 have none: they ask more about the first answer, which already says it).
-
-    >>> cut = lambda text: [w for w in ("有", "不同", "除名", "停止党籍") if w in text]
-    >>> own_words("有什么不同？", "甲和乙怎么产生？", cut), own_words("停止党籍后多久除名？", "多久停止党籍？", cut)
-    ([], ['除名'])
-    """
-    return [w for w in tokens(_unrepeated(question, first, tokens)) if w not in _ASKING and len(w) >= 2]
-
-
-def _unrepeated(question, first, tokens):
-    repeated = [w for w in tokens(first) if len(w) >= 2 and w not in _ASKING]
-    for word in sorted(set(repeated), key=len, reverse=True):
-        question = question.replace(word, "")
-    return question
+    rest = question
+    for word in sorted({w for w in tokens(first) if len(w) >= 2 and w not in _ASKING}, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    own = [w for w in tokens(rest) if w not in _ASKING and len(w) >= 2]
+    return (rest if own else question), own
 
 
 def evidence_position(kg, item):
     """The corpus-wide position of an evidence item's sentence, or ``None``."""
-    doc = next((d for d in kg.documents_ if d.doc_id == item.doc), None)
-    sentence = doc.sentence_at(item.start) if doc is not None else None
-    return kg.sentence_position(doc.doc_id, sentence.index) if sentence is not None else None
+    sentence = kg.document(item.doc).sentence_at(item.start)
+    return kg.sentence_position(item.doc, sentence.index) if sentence is not None else None
+
+
+NEAR = 0.1   # the bonus within ``reach`` of the first answer's sentence: 0.3 on it, 0.1 four sentences away
 
 
 def nearby_positions(kg, evidence, reach=4) -> dict:
@@ -113,21 +104,20 @@ def nearby_positions(kg, evidence, reach=4) -> dict:
         first = kg.sentence_position(doc.doc_id, doc.sentences[0].index)
         for i in range(first, first + len(doc.sentences)):
             distance = abs(i - centre)
-            value = 0.3 - 0.05 * distance if distance <= reach else 0.04   # NEAR is 0.1
+            value = 0.3 - 0.05 * distance if distance <= reach else 0.04
             bonus[i] = max(bonus.get(i, 0.0), value)
     return bonus
 
 
-NEAR = 0.1
 
-
-def answers_nearby(kg, answer, nearby, own_words) -> bool:
+def answers_nearby(kg, answer, nearby, own) -> bool:
     """Whether a follow-up's ``answer`` comes from where it should: near the first answer's passage, or,
-    for a follow-up with at least two words of its own (``own_words``), anywhere in the same document."""
+    for a follow-up searched with at least two words (``own``: its answer's search tokens), anywhere in
+    the same document."""
     if not answer.evidence:
         return False
     position = evidence_position(kg, answer.evidence[0])
-    return nearby.get(position, 0.0) >= NEAR or (own_words >= 2 and position in nearby)
+    return nearby.get(position, 0.0) >= NEAR or (own >= 2 and position in nearby)
 
 
 def adds_to(first_text: str, answer) -> bool:

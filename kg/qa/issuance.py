@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .ranking import document_named, evidence_item, make_answer, rank_sentences, say
+from .ranking import evidence_item, make_answer, rank_sentences, say
 
 _ASKS_ZH = re.compile(r"(?:谁|哪个|哪家|哪级|哪次|哪一次|哪届|什么)[^，。？?]{0,10}(?:印发|发布|出具|签发|下发|发文|通过)"
                       r"|(?:印发|发布|出具|签发|下发|发文|通过)[^，。？?]{0,8}(?:单位|机关|部门|是谁|谁|日期|哪天|何时|什么时候)"
@@ -81,9 +81,8 @@ def answer_issuer(kg, q, k):
     when the question does not ask that or the document's lines do not say it."""
     if not asks_issuer(q):
         return None
-    named = document_named(kg, q)
-    if named is not None:
-        doc = kg.document(named[0])
+    if q.document:
+        doc = kg.document(q.document[0])
     elif len(kg.documents_) == 1:
         doc = kg.documents_[0]
     else:

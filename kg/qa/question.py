@@ -40,6 +40,7 @@ class Question:
     notes: tuple = field(default=())  # what was changed on the way in (truncation, …)
     expanded: str = ""        # the query plus the other names of its entities (纪委 → 纪律检查委员会)
     nearby: dict = field(default_factory=dict, compare=False)   # {sentence position: bonus} for a follow-up
+    document: tuple = ()      # (doc_id, the title's words) when the question names a document by its title
 
 
 def clean_question(text) -> tuple:

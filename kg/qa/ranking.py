@@ -86,10 +86,9 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     """
     doc_bonus = _document_hints(kg, q)
     query, expanded = q.query, q.expanded
-    named = document_named(kg, q)
-    if named is not None:
+    if q.document:
         # 党员教育管理工作条例什么时候施行: the title says which document, not which of its sentences.
-        query, expanded = _without(query, named[1]), _without(expanded or "", named[1])
+        query, expanded = _without(query, q.document[1]), _without(expanded or "", q.document[1])
         if not query.strip():
             query, expanded = q.query, q.expanded
     elif doc_bonus:
@@ -252,9 +251,8 @@ def _document_hints(kg, q):
     regulation or a report by its structure when its title does not say."""
     if len(kg.documents_) < 2:
         return {}
-    named = document_named(kg, q)
-    if named is not None:
-        return {named[0]: 0.3}
+    if q.document:
+        return {q.document[0]: 0.3}
     bonus = {}
     for asked, title, regulation in _DOC_HINTS:
         if re.search(asked, q.text, re.I):
@@ -273,9 +271,11 @@ _TITLE_NOISE = re.compile(r"中国共产党|中共|（[^）]*）|[^\u4e00-\u9fff
 
 def document_named(kg, q):
     """The document whose own title the question names (党员教育管理工作条例 for 《中国共产党党员教育管理
-    工作条例》), as ``(doc_id, the title's words in the question)``: the one title whose end, or most of it, the question holds, in a run of at least five
-    characters, three more than any other title shares. Only Chinese characters count (a file name is no title).
-    ``None`` when no title, or more than one, is named so."""
+    工作条例》), as ``(doc_id, the title's words in the question)``: the one title whose end, or most of
+    it, the question holds, in a run of at least five characters, three more than any other title shares.
+    Only Chinese characters count (a file name is no title).
+    ``None`` when no title, or more than one, is named so. Read once per question, into ``Question.document``
+    (:func:`kg.qa.answering.answer_question` does it), as it weighs every title."""
     asked = fold(q.text)
     shared = []
     for doc in kg.documents_:
