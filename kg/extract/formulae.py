@@ -345,7 +345,8 @@ def find_formula_names(text: str, lexicon=None) -> list:
 def _quoted_spans(text):
     """``(open, close)`` offsets of every quotation “…” (the close is the closing mark's offset)."""
     spans, stack = [], []
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        ch, i = mark.group(), mark.start()
         if ch in "“「『":
             stack.append(i)
         elif ch in "”」』" and stack:
@@ -353,6 +354,9 @@ def _quoted_spans(text):
         elif ch == "\n":
             stack.clear()
     return sorted(spans)
+
+
+_QUOTE_MARKS = re.compile("[“「『”」』\n]")
 
 
 def _quoted_names(text):
@@ -382,11 +386,15 @@ _QUANTITY_BEFORE = re.compile(r"(?:至少|不少于|不超过|超过|不足|多�
 _UNQUOTED = re.compile(rf"(?:[{_CN_NUM}]+|\d+|\*)(?=[\u4e00-\u9fff“])")
 
 
+_COUNT_GLUED_TO = re.compile(rf"[{_CN_NUM}\d〇零A-Za-z*.．]")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff\d*]*")
+
+
 def _unquoted_names(text):
     for match in _UNQUOTED.finditer(text):
         start = match.start()
         before = text[start - 1:start] if start else ""
-        if before and (before in _GLUED_BEFORE or re.match(rf"[{_CN_NUM}\d〇零A-Za-z*.．]", before)):
+        if before and (before in _GLUED_BEFORE or _COUNT_GLUED_TO.match(before)):
             continue
         if _QUANTITY_BEFORE.search(text, max(0, start - 3), start):
             continue
@@ -407,9 +415,7 @@ def _unquoted_extent(text, start, num_end):
             return None
         name = text[start:close + 1]
         return FormulaName(name, start, close + 1, start, close + 1, quoted=True) if is_formula_name(name) else None
-    window_end = pos
-    while window_end < len(text) and window_end - start < 16 and re.match(r"[\u4e00-\u9fff\d*]", text[window_end]):
-        window_end += 1
+    window_end = _NAME_RUN.match(text, pos, max(pos, start + 16)).end()
     window = text[start:window_end]
     if "的" in window:
         window = window[:window.index("的")]
@@ -1015,7 +1021,20 @@ def check_count(declared, parts, masked=False, expected=None) -> str:
 # ----------------------------------------------------------------------------- the extractor
 
 def _mechanism_terms(lexicon):
-    """Glossary formulae by the key of each of their Chinese labels."""
+    """Glossary formulae by the key of each of their Chinese labels (kept for the last lexicon asked)."""
+    kept = _MECHANISM_TERMS.get(id(lexicon))
+    if kept is not None and kept[0] is lexicon:
+        return kept[1]
+    terms = _read_mechanism_terms(lexicon)
+    _MECHANISM_TERMS.clear()   # the lexicon is kept with its terms, so its id cannot be reused meanwhile
+    _MECHANISM_TERMS[id(lexicon)] = (lexicon, terms)
+    return terms
+
+
+_MECHANISM_TERMS = {}
+
+
+def _read_mechanism_terms(lexicon):
     terms = {}
     for term in getattr(lexicon, "terms", ()):
         if term.kind != "mechanism":
@@ -1134,7 +1153,19 @@ def fold_cjk(text: str) -> str:
     >>> fold_cjk("落實「一崗雙責」制")
     '落实「一岗双责」制'
     """
-    return "".join(fold_char(ch) if "\u3400" <= ch <= "\u9fff" else ch for ch in text)
+    return text.translate(_CJK_FOLD_TABLE)
+
+
+class _CjkFoldTable(dict):
+    """Code point → its character folded when it is Chinese (else itself), filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = self[code] = fold_char(ch) if "\u3400" <= ch <= "\u9fff" else ch
+        return folded
+
+
+_CJK_FOLD_TABLE = _CjkFoldTable()
 
 
 def _original(doc, start, end, folded_text):
