@@ -842,6 +842,22 @@ def test_x_and_y_each_is_answered_as_two_questions(shared_kg):
     assert "支部大会通过他为预备党员之日算起" in answer.text
 
 
+@pytest.mark.parametrize("question, share, sentence_start", [
+    # 党章: fractions written in words are numbers too (…各自总数的五分之一 / 三分之一以上的省一级组织)
+    ("全国代表会议调整和增选的中央委员，数额最多能占多少？", "五分之一", "调整和增选中央委员及候补中央委员的数额"),
+    ("What share of Central Committee members may a national conference replace or add?", "五分之一",
+     "调整和增选中央委员及候补中央委员的数额"),
+    ("What proportion of provincial organizations can request an early national congress?", "三分之一以上",
+     "中央委员会认为有必要"),
+    ("开除中央委员的党籍，需要全体会议多大比例的多数决定？", "三分之二以上", "对党的中央委员会和地方各级委员会的委员"),
+])
+def test_a_share_is_counted_as_written(shared_kg, question, share, sentence_start):
+    answer = shared_kg.ask(question)
+    assert answer.intent == "count"
+    assert re.match(share + "[。 ]", answer.text)   # 五分之一。据《…》 / 三分之一以上 — in …
+    assert answer.evidence[0].text.startswith(sentence_start)
+
+
 @pytest.mark.parametrize("question, number", [
     ("“教师岗位”梳理出几个风险点？", "8个"),
     ("How many risk points were identified for teacher posts?", "8个"),

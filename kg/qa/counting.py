@@ -10,11 +10,16 @@ from .ranking import (bigrams, evidence_item, make_answer, quote_window, rank_se
 from .search import list_items
 
 _QUANTITY = re.compile(
-    r"(?<![第\d０-９“\"「])(?:[0-9０-９]+(?:\.[0-9]+)?|[*＊]+|[一二两三四五六七八九十百千]+)多?"
-    r"(?P<unit>个月|个|名|人|位|项|条|种|类|次|年|月|天|日|周|届|学时|小时|岁|%|％|级|批|支|家|所)(?:以上|以下|以内|左右)?")
+    r"(?<![第\d０-９“\"「])(?:(?:[0-9０-９]+(?:\.[0-9]+)?|[*＊]+|[一二两三四五六七八九十百千]+)多?"
+    r"(?P<unit>个月|个|名|人|位|项|条|种|类|次|年|月|天|日|周|届|学时|小时|岁|%|％|级|批|支|家|所)"
+    r"|(?P<share>[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|百分之[0-9０-９一二三四五六七八九十.]+))"
+    r"(?:以上|以下|以内|左右)?")
+_SHARE = "分之"   # the unit of a fraction or percentage written in words (五分之一, 三分之二以上, 百分之十)
 # The unit a question counts in, and the units a text may use for it.
 _ASKED_UNIT_ZH = re.compile(r"(?:多少|几)个?(?P<unit>学时|小时|个月|个|名|人|位|项|条|种|类|次|年|天|周|届|岁|批|支|家|所)")
 _UNIT_FAMILIES = (("名", "人", "位"), ("种", "类"), ("项", "条", "个"), ("学时", "小时"), ("年", "岁"), ("天", "日"))
+_ASKED_SHARE_ZH = re.compile(r"比例|比重|占比|几分之几|百分之几|占多少|多大比")
+_SHARES = (_SHARE, "%", "％")
 _ASKED_UNIT_EN = (
     (r"\b(kinds?|types?|sorts?|forms?|categor(y|ies))\b", ("种", "类")),
     (r"\b(members?|people|persons?|cadres?|officials?|secretar(y|ies)|comrades?|introducers?|sponsors?)\b",
@@ -25,6 +30,7 @@ _ASKED_UNIT_EN = (
     (r"\bmonths?\b", ("个月", "月")),
     (r"\b(items?|points?|measures?|projects?|tasks?|requirements?|entries|rights|duties|obligations)\b", ("项", "条", "个")),
     (r"\btimes\b", ("次",)),
+    (r"\b(proportion|share|fraction|percent(age)?|ratio)\b", _SHARES),
 )
 
 
@@ -37,13 +43,22 @@ def _asked_units(q) -> tuple:
         return min(found)[1] if found else ()  # the word right after "how many" is what is counted
     match = _ASKED_UNIT_ZH.search(q.query)
     if not match:
-        return ()
+        return _SHARES if _ASKED_SHARE_ZH.search(q.query) else ()
     unit = match.group("unit")
     return next((family for family in _UNIT_FAMILIES if unit in family), (unit,))
 
 
+def _unit(match) -> str:
+    return match.group("unit") or _SHARE
+
+
 def _quantities(text, units=()) -> list:
-    return [m.group(0) for m in _QUANTITY.finditer(text) if not units or m.group("unit") in units]
+    """The numbers ``text`` states, with their units (in ``units`` only, when given).
+
+    >>> _quantities("调整和增选中央委员的数额，不得超过总数的五分之一。", _SHARES), _quantities("党员3名以上")
+    (['五分之一'], ['3名以上'])
+    """
+    return [m.group(0) for m in _QUANTITY.finditer(text) if not units or _unit(m) in units]
 
 
 _CLAUSE_END = re.compile(r"[，,；;。：:！？]")
@@ -62,7 +77,7 @@ def attributed_quantity(text, query, units=()):
     >>> attributed_quantity(text, "一共有几个风险点") is None
     True
     """
-    matches = [m for m in _QUANTITY.finditer(text) if not units or m.group("unit") in units]
+    matches = [m for m in _QUANTITY.finditer(text) if not units or _unit(m) in units]
     if len({m.group(0) for m in matches}) < 2:
         return None
     contexts, previous = [], 0

@@ -26,7 +26,7 @@ _ZH = (
     ("chain", r"责任链|链条|上下级|层级关系|领导关系|隶属|谁领导|谁的领导|受谁|领导谁|领导哪[些几个]|指导哪[些几个]|向谁负责|对谁负责|(?<!归)谁管(?!理)|管理体制"),
     ("post_holder", r"什么职务|哪些职务|什么职位|担任|兼任|由谁任|谁任|任职|什么职务|哪个职务|谁来当|谁当"),
     ("frequency", r"多久|多长时间|每[天日周月季年].{0,6}几次|几次|频次|频率|多少次|间隔|每隔|周期|任期|期限|几年|多少年|几个月|多少天|多长"),
-    ("count", r"多少|(?<!哪)几[个名项条人家所支种类岁]|数量"),
+    ("count", r"多少|(?<!哪)几[个名项条人家所支种类岁]|数量|(?:多大|什么|啥)比例|几分之几|百分之几"),
     # 谁应当… asks who must act, even about a problem (发现问题时，谁应当及时提醒谈话)
     ("duty_holder", r"谁(?:应当|应该|必须|负责|需要|带头|牵头|主持|组织)"),
     # 问题 as what a text finds (存在哪些问题, 问题有哪些), not as a matter discussed (讨论重要问题时…怎么处理)
@@ -44,7 +44,7 @@ _EN = (
     ("chain", r"\bchain\b|\breport(s)? to\b|\bto whom\b|\b(responsible|accountable) to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
     ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b|\bends? up as\b|\bwho (?:\w+ )?becomes?\b"),
     ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow long\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
-    ("count", r"\bhow many\b|\bnumber of\b"),
+    ("count", r"\bhow many\b|\bnumber of\b|\b(?:what|which|how (?:large|big|high)(?: a)?) (?:share|proportion|fraction|percentage|ratio)\b"),
     # problems a text finds, not a problem to be handled (use what to handle problems and resolve conflicts)
     ("problems", r"\b(?:what|which) (?:\w+ )?(?:problems|issues|shortcomings|weaknesses)\b|\bproblems? (?:were|was|are|is|did|does|do|has|have)\b"
                  r"|\b(?:find|found|identif\w*|report\w*|point\w* out|exist\w*|list\w*|main)\b.{0,40}\bproblems?\b|\bshortcoming"
