@@ -48,6 +48,23 @@ def all_syllables() -> frozenset:
     return frozenset(s for s in syllables if s.isalpha() and s not in ("n", "ng", "m", "hm", "hng"))
 
 
+@lru_cache(maxsize=4096)
+def _toneless_readings(ch: str) -> frozenset:
+    from pypinyin import Style, pinyin
+
+    found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return frozenset(found[0]) if found else frozenset()
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """True when two characters share a reading, tones aside: a typist's slip (量 for 亮), not a new word.
+
+    >>> sounds_alike("量", "亮"), sounds_alike("同", "风"), sounds_alike("慎", "亮")
+    (True, False, False)
+    """
+    return a == b or bool(_toneless_readings(a) & _toneless_readings(b))
+
+
 class NameFinder:
     """Find, in the texts it was fitted on, the Chinese characters that a pinyin name reads as.
 

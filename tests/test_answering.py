@@ -940,6 +940,28 @@ def test_a_formula_written_out_without_its_name_is_quoted_not_denied(shared_kg):
     assert "精神懈怠危险" in answer.evidence[0].text and "消极腐败危险" in answer.evidence[0].text
 
 
+@pytest.mark.parametrize("question, parts, sentence_part", [
+    # the texts write the parts out and never use the name the question gives them
+    ("在强化廉洁自律方面，报告要求坚持哪“三慎”？", "慎微、慎独、慎行", "坚持慎微、慎独、慎行"),
+    ("区直机关坚持党建与业务“四同”，是哪四同？", "同谋划、同部署、同落实、同考核", "同谋划、同部署、同落实、同考核"),
+    ("报告希望把党支部书记培养成哪三类人？", "政治上的明白人、党建工作的内行人、干部群众的贴心人", "锻造成为政治上的明白人"),
+])
+def test_a_counted_name_the_texts_never_use_is_found_by_its_parts(shared_kg, question, parts, sentence_part):
+    answer = shared_kg.ask(question)
+    assert parts in answer.text.split("。")[0]
+    assert sentence_part in answer.evidence[0].text
+    assert "四风" not in answer.text and "三亮" not in answer.text   # not a formula one character away
+
+
+def test_a_spelled_out_list_must_share_the_character_in_every_part():
+    text = ("关于某社区党委工作的报告\n一、主要做法\n社区党委坚持定期走访、按时议事、及时公开，推动工作落实。"
+            "党员志愿者坚持勤学习、勤走访、勤服务，做到群众有事随时找得到。\n")
+    graph = KnowledgeGraph().fit(texts={"community": text})
+    answer = graph.ask("党员志愿者要坚持哪“三勤”？")
+    assert answer.text.startswith("“三勤”指：勤学习、勤走访、勤服务")
+    assert graph.ask("社区党委要坚持哪“三时”？").trace.get("method") != "a list whose parts share the name's character"
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

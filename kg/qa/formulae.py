@@ -4,7 +4,10 @@ the glossary, or neither speaks.
 
 from __future__ import annotations
 
+import re
+
 from ..normalize import fold
+from ..numerals import chinese_to_int
 from .ranking import evidence_from_fact, evidence_item, make_answer, quote_window, rank_sentences, say, select_evidence
 
 def formula_terms(kg, q):
@@ -179,3 +182,93 @@ def _formula_context(kg, q, term, k):
                f"What the text requires about {name}: " + " ".join(f"「{x}」" for x in quotes))
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
     return make_answer(q, text, evidence, {"method": "sentences naming the formula", "formula": term.zh})
+
+
+# ------------------------------------------------------------------------ names the texts never use
+# 坚持哪“三慎” / 是哪四同 / 培养成哪三类人: a count and one character that every part shares, asked after 哪 or
+# quoted; classifiers between them (类, 个, 种…) are skipped, and the character must end the name.
+_COUNTED_NAME = re.compile(r"(?:哪|[“\"「])(?P<count>[一二两三四五六七八九十]+)(?:[类个种项条位名大]?)"
+                           r"(?P<key>[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
+_ITEM_LEADS = re.compile(r".*(?:成为|做到|当好|争当|争做|[为是作当])")
+
+
+def counted_name(query: str):
+    """``(name, count, shared character)`` of the counted name a question asks about, or ``None``.
+
+    >>> counted_name("报告要求坚持哪“三慎”？"), counted_name("把党支部书记培养成哪三类人？")
+    (('三慎', 3, '慎'), ('三类人', 3, '人'))
+    >>> counted_name("要以哪三项建设工程为抓手？") is None   # 建 does not end the name
+    True
+    """
+    match = _COUNTED_NAME.search(query)
+    if not match:
+        return None
+    count = chinese_to_int(match.group("count"))
+    if count is None or not 2 <= count <= 10:
+        return None
+    name = query[match.start("count"):match.end("key")]
+    return name, count, match.group("key")
+
+
+def spelled_out(text: str, count: int, key: str):
+    """The ``count`` parts of a list in ``text`` that all begin, or all end, with ``key`` (慎微、慎独、慎行;
+    政治上的明白人、党建工作的内行人、干部群众的贴心人), the first cut after the words that lead into it.
+
+    >>> spelled_out("坚持党建与业务同谋划、同部署、同落实、同考核，形成品牌。", 4, "同")
+    ['同谋划', '同部署', '同落实', '同考核']
+    >>> spelled_out("把支部书记锻造成为政治上的明白人、党建工作的内行人、干部群众的贴心人。", 3, "人")
+    ['政治上的明白人', '党建工作的内行人', '干部群众的贴心人']
+    >>> spelled_out("坚持慎微、慎独，慎行。", 3, "慎") is None
+    True
+    """
+    for clause in _CLAUSE.findall(text):
+        items = clause.split("、")
+        if len(items) >= 2 and len(items) < count:
+            last = re.split(r"和|及|以及", items[-1], maxsplit=1)
+            items = items[:-1] + last if len(items) + len(last) - 1 == count else items
+        if len(items) != count or any(not 2 <= len(x) <= 12 for x in items[1:]):
+            continue
+        rest = items[1:]
+        if all(x.startswith(key) for x in rest) and key in items[0]:
+            first = items[0][items[0].rfind(key):]
+        elif all(x.endswith(key) for x in rest) and items[0].endswith(key):
+            lead = _ITEM_LEADS.match(items[0][:-1])
+            first = items[0][lead.end():] if lead else items[0]
+        else:
+            continue
+        if 2 <= len(first) <= 12:
+            return [first, *rest]
+    return None
+
+
+def answer_spelled_out(kg, q, k):
+    """A counted name the lexicon does not know and the texts never use (“三慎”, 四同), answered with the list
+    the texts write out whose parts all share its character; ``None`` when there is no such list."""
+    if q.language != "zh" or formula_terms(kg, q):
+        return None
+    found = counted_name(q.query)
+    if found is None:
+        return None
+    name, count, key = found
+    if any(fold(name) in text for text in kg.folded_sentences_):
+        return None   # the texts use the name: the search finds where
+    lists = {}
+    for i, folded in enumerate(kg.folded_sentences_):
+        if folded.count(key) >= count:
+            parts = spelled_out(kg.sentences_[i][1].text, count, key)
+            if parts is not None:
+                lists[i] = parts
+    if not lists:
+        return None
+    ranked = rank_sentences(kg, q, among=sorted(lists))
+    if not ranked and len(lists) > 1:
+        return None
+    score, i = ranked[0] if ranked else (0.1, next(iter(lists)))
+    doc, sentence = kg.sentences_[i]
+    parts = lists[i]
+    quote = quote_window(sentence.text, " ".join(parts), limit=160)
+    text = (f"“{name}”指：{'、'.join(parts)}。《{doc.title}》写出了这{count}项（未用“{name}”这个名称）：「{quote}」")
+    evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+    return make_answer(q, text, evidence, {"method": "a list whose parts share the name's character",
+                                           "name": name, "candidates": len(lists)})

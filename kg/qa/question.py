@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..normalize import detect_language, fold, to_simplified
+from ..pinyin import sounds_alike
 from ..resources import ontology_dir
 from ..translate import stem
 from .intents import classify_intent
@@ -106,9 +107,11 @@ def link_entities(query: str, lexicon, english_text: str = "") -> list:
             continue
         for label in term.labels("zh"):
             name = fold(label)
-            # A quoted short name with one wrong character (“三量” for “三亮”) still names the formula.
+            # A quoted short name with one wrong character (“三量” for “三亮”) still names the formula; in a
+            # name of two characters the wrong one must sound the same (“四同” is not “四风”).
             hit = next((q for q in quoted if 2 <= len(q) == len(name) and q[0] == name[0]
-                        and _edit_distance_at_most_one(q, name)), None)
+                        and _edit_distance_at_most_one(q, name)
+                        and (len(q) > 2 or sounds_alike(q[1], name[1]))), None)
             if hit is not None:
                 seen.add(term.key)
                 found.append((folded.find(hit), term))
