@@ -962,6 +962,22 @@ def test_a_spelled_out_list_must_share_the_character_in_every_part():
     assert graph.ask("社区党委要坚持哪“三时”？").trace.get("method") != "a list whose parts share the name's character"
 
 
+MEETING = """某街道党工委召开党建工作推进会的情况报告
+推进会由街道党工委书记主持，各社区党委书记逐一汇报了党建工作推进情况。
+推进会要求，各社区党委每月召开一次党建工作例会，及时研究解决推进中的问题。
+2023年3月5日上午，街道党工委在街道办事处三楼会议室召开了党建工作推进会。
+会后，各社区党委结合推进会精神制定了整改清单。
+"""
+
+
+@pytest.mark.parametrize("question", ["推进会是哪天开的？", "推进会在哪儿开的？", "Where was the meeting held?",
+                                      "On what day was the meeting held?"])
+def test_when_or_where_finds_the_sentence_with_a_date_or_a_place(question):
+    graph = KnowledgeGraph().fit(texts={"meeting": MEETING})
+    answer = graph.ask(question)
+    assert answer.evidence[0].text.startswith("2023年3月5日上午")
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -128,8 +128,8 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         score += q.nearby.get(i, 0.0)   # a follow-up's answer is likely near the first answer's passage
         if defined and any(pattern.search(folded) for pattern in defined):
             score += 0.3  # "X是…" is what "什么是X" asks for
-        if cues and cues.search(folded):
-            score += 0.12  # the kind of sentence the question asks for (程序 for steps, 情形 for cases)
+        # the kind of sentence the question asks for (程序 for steps, 情形 for cases, a date for 哪天)
+        score += max((weight for cue, weight in cues if cue.search(folded)), default=0.0)
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
@@ -157,6 +157,10 @@ _ANSWER_CUES = (
     (r"多少岁|几岁|年龄|年满|how old|\bage\b", r"[0-9０-９一二三四五六七八九十]+周?岁"),
     (r"哪一天|哪天|什么时候(?:开始|起)|何时(?:开始|起)|从何时|开始算|起算|from (what|which) (day|date)|start(s)? counting|counted from",
      r"之日|之时|起算|算起|开始计算"),
+    (r"在哪[儿里]?(?:开|召开|举行|举办)|(?:什么|哪个)地方(?:开|召开|举行|举办)|地点|\bwhere (?:was|were|is|did|does|will)\b.*\b(?:held|meet|met|convened|take place|took place)\b|\bat what (?:place|venue)\b",
+     r"在[^，。；、]{1,20}?(?:室|厅|楼|会场|馆|中心|礼堂|基地|宾馆|酒店)(?:召开|举行|举办)", 0.25),
+    (r"(?:哪一天|哪天)(?!.{0,6}(?:起|算|开始))|几月几[日号]|什么日子|\bon what (?:day|date)\b|\bwhat day\b",
+     r"[0-9０-９]{4}年[0-9]{1,2}月|[0-9]{1,2}月[0-9]{1,2}日", 0.25),
     (r"何时|什么时候|哪一年|哪年|哪天起|\bwhen did\b|\bwhen (?:was|were|does|do|will)\b.*\b(?:issued|adopted|force|effect|published|revised|held)\b|what date|which year",
      r"[0-9０-９]{4}年|[0-9]{1,2}月[0-9]{1,2}日|之日起(?:施行|生效)"),
     (r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|what happens|consequence|how (is|are) .* dealt with",
@@ -165,12 +169,18 @@ _ANSWER_CUES = (
 
 
 def _answer_cues(q):
-    """A pattern for sentences of the kind the question asks for, or ``None``."""
-    wanted = [cue for asked, cue in _ANSWER_CUES if re.search(asked, q.text, re.I)]
+    """``(pattern, bonus)`` for the sentences of each kind the question asks for (a sentence gets the
+    largest bonus of the patterns it matches): 0.12, and 0.25 for a date or place asked for (哪天开的,
+    在哪儿开的), where the date or place is the whole answer."""
+    wanted = [(cue, weight[0] if weight else _CUE_BONUS) for asked, cue, *weight in _ANSWER_CUES
+              if re.search(asked, q.text, re.I)]
     by_whom = _BY_WHOM.search(q.query)
     if by_whom:   # 由谁主持: a sentence saying 由…主持
-        wanted.append(rf"由[^，。；：]{{1,30}}{re.escape(by_whom.group(1))}")
-    return re.compile("|".join(wanted)) if wanted else None
+        wanted.append((rf"由[^，。；：]{{1,30}}{re.escape(by_whom.group(1))}", _CUE_BONUS))
+    return [(re.compile(cue), weight) for cue, weight in wanted]
+
+
+_CUE_BONUS = 0.12
 
 
 _BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议|解释|制定|印发|发布|修订)")
