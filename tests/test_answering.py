@@ -1007,6 +1007,13 @@ def test_a_follow_up_question_is_answered_from_the_passage_after_the_first(share
     assert [e.text[:9] for e in answer.evidence[:2]] == ["对与党组织失去联系", "停止党籍2年后确实"]
 
 
+def test_two_clauses_that_each_ask_are_two_questions(shared_kg):
+    # 党章第十四条: 中央和省级委员会实行巡视制度 … 市、县委员会建立巡察制度 (two sentences later)
+    answer = shared_kg.ask("哪一级党委搞巡视，哪一级党委搞巡察？")
+    assert "至于“哪一级党委搞巡察”" in answer.text
+    assert "党的市（地、州、盟）和县（市、区、旗）委员会建立巡察制度。" in [e.text for e in answer.evidence]
+
+
 def test_a_follow_up_the_first_sentence_already_answers_adds_nothing(shared_kg):
     # 中央委员会全体会议由中央政治局召集，每年至少举行一次: one sentence answers both parts; 党的地方各级
     # 代表大会由同级党的委员会召集 must not be added as the answer to 由谁召集

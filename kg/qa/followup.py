@@ -10,6 +10,8 @@ answer is added when it says something the first does not.
 ['who convenes it?']
 >>> follow_ups("党支部担负哪些职责？", "zh"), follow_ups("What must a branch do, and how?", "en")
 ([], [])
+>>> follow_ups("哪一级党委搞巡视，哪一级党委搞巡察？", "zh"), follow_ups("发现问题时，谁应当及时提醒？", "zh")
+(['哪一级党委搞巡察？'], [])
 """
 
 from __future__ import annotations
@@ -23,6 +25,22 @@ _EN_BREAK = re.compile(r"(?:[?;]\s+|,\s*and\s+|\s+and\s+(?=(?:who|whom|what|whic
                        r"(?=(?:and\s+)?(?:who|whom|whose|what|which|how|when|where|why|on what|in what|at what|"
                        r"to whom|is|are|does|do|did|can|must|should)\b)", re.I)
 _EN_SKIP = re.compile(r"^\s*and\s+", re.I)
+# 「哪一级党委搞巡视，哪一级党委搞巡察？」: clauses that each ask something are questions of their own.
+_ZH_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_ZH_ASKING = re.compile(r"哪|谁|什么|啥|多少|几[个名项条次年天月种类级]|多久|多长|怎么|怎样|如何")
+
+
+def _zh_questions(text: str) -> list:
+    """The questions of a Chinese text: cut at each question mark, and at a comma between two clauses that
+    each ask something (a clause that only sets the scene, 发现问题时，谁应当…, stays with its question)."""
+    questions = []
+    for part in _ZH_BREAK.split(text):
+        clauses = [c for c in _ZH_CLAUSE_BREAK.split(part) if c.strip()]
+        if len(clauses) > 1 and all(_ZH_ASKING.search(c) for c in clauses):
+            questions.extend(c.strip() for c in clauses)
+        else:
+            questions.append(part.strip())
+    return questions
 _MAX_FOLLOW_UPS = 2
 
 
@@ -34,8 +52,7 @@ def follow_ups(text: str, language: str) -> list:
         parts = [p for p in parts if len(re.findall(r"[A-Za-z]+", p)) >= 2]
         out = [p if p.endswith("?") else p.rstrip(" ,;") + "?" for p in parts[1:]]
     else:
-        parts = [p.strip() for p in _ZH_BREAK.split(text)]
-        parts = [p for p in parts if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
+        parts = [p for p in _zh_questions(text) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
         out = [p + "？" for p in parts[1:]]
     return out[:_MAX_FOLLOW_UPS] if len(parts) > 1 else []
 
@@ -52,7 +69,7 @@ def first_question(text: str, language: str) -> str:
     if language == "en":
         first = _EN_BREAK.split(text)[0].strip()
         return first if first.endswith("?") else first.rstrip(" ,;") + "?"
-    return _ZH_BREAK.split(text)[0].strip() + "？"
+    return _zh_questions(text)[0] + "？"
 
 
 # Words that ask rather than name: a follow-up keeps them even when the first question has them too.

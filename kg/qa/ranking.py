@@ -85,7 +85,8 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     ``among`` limits the sentences weighed to these positions; ``kind_bonus`` adds to sentences by kind.
     """
     doc_bonus = _document_hints(kg, q)
-    query, expanded = q.query, q.expanded
+    # 哪一级 asks which level: its 一级 would match every 上一级 of the texts
+    query, expanded = _ASKING_PHRASE.sub(" ", q.query), _ASKING_PHRASE.sub(" ", q.expanded or "")
     if q.document:
         # 党员教育管理工作条例什么时候施行: the title says which document, not which of its sentences.
         query, expanded = _without(query, q.document[1]), _without(expanded or "", q.document[1])
@@ -133,6 +134,9 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         ranked.append((score, i))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+_ASKING_PHRASE = re.compile(r"哪一(?:级|个|种|类|项|条|名|位|批|方面)")
 
 
 def _broader_names(kg, term) -> list:
