@@ -156,6 +156,10 @@ def test_comment_headers_group_the_entries():
     ("formalism", "形式主义"),
     ("subdistrict", "街道"),
     ("activity room", "活动室"),
+    ("take in", "接收"),
+    ("exceptional case", "特殊情况"),
+    ("government body", "机关"),
+    ("cover", "适用"),
 ])
 def test_sample_lookups(table, english, chinese):
     senses = table.lookup(english)
