@@ -978,6 +978,24 @@ def test_when_or_where_finds_the_sentence_with_a_date_or_a_place(question):
     assert answer.evidence[0].text.startswith("2023年3月5日上午")
 
 
+@pytest.mark.parametrize("question, sentence", [
+    # an English question names a regulation in words: its sentences, not the other regulation's
+    ("When did the Party member education regulation come into force?", "本条例自2019年5月6日起施行。"),
+    ("When does the regulation on grassroots organizations in party and state organs take effect?",
+     "本条例自发布之日起施行。"),
+    ("机关基层组织工作条例从什么时候起施行？", "本条例自发布之日起施行。"),
+])
+def test_when_a_named_regulation_takes_effect(shared_kg, question, sentence):
+    answer = shared_kg.ask(question)
+    assert answer.evidence[0].text == sentence
+
+
+def test_whose_right_it_is_to_interpret_names_the_body(shared_kg):
+    answer = shared_kg.ask("《党和国家机关基层组织工作条例》的解释权归哪个部门？")
+    assert answer.text.startswith("中央组织部")
+    assert answer.evidence[0].text == "本条例由中央组织部负责解释。"
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

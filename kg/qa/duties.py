@@ -321,10 +321,14 @@ def agent_named(sentence_text, query) -> str:
 
     >>> agent_named("会议由党委书记、校长王琛主持，重点围绕……", "分析会由谁主持？")
     '党委书记、校长王琛'
+    >>> agent_named("本条例由中央组织部负责解释。", "机关基层组织工作条例的解释权归哪个部门？")
+    '中央组织部'
     """
     # the verbs right after 谁 are the ones asked (机关基层组织条例由谁解释: 解释, not the 组织 of 基层组织;
     # 经过谁审议、由谁批准: 审议, then 批准)
     asked = [m.group(1) for m in re.finditer(r"谁(?:来|负责)?(" + "|".join(_AGENT_VERBS) + ")", query)]
+    # 解释权归哪个部门 asks who 解释s, as 由谁解释 does
+    asked += [m.group(1) for m in re.finditer(r"(" + "|".join(_AGENT_VERBS) + ")权", query)]
     for verb in asked or [v for v in _AGENT_VERBS if v in query]:
         match = re.search(rf"由([^，。；：由]{{1,30}}?)(?:负责)?{verb}", sentence_text)
         if match:

@@ -87,7 +87,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     doc_bonus = _document_hints(kg, q)
     # 哪一级 asks which level: its 一级 would match every 上一级 of the texts
     query, expanded = _ASKING_PHRASE.sub(" ", q.query), _ASKING_PHRASE.sub(" ", q.expanded or "")
-    if q.document:
+    if q.document and q.document[1]:
         # 党员教育管理工作条例什么时候施行: the title says which document, not which of its sentences.
         query, expanded = _without(query, q.document[1]), _without(expanded or "", q.document[1])
         if not query.strip():
@@ -165,6 +165,8 @@ _ANSWER_CUES = (
      r"在[^，。；、]{1,20}?(?:室|厅|楼|会场|馆|中心|礼堂|基地|宾馆|酒店)(?:召开|举行|举办)", 0.25),
     (r"(?:哪一天|哪天)(?!.{0,6}(?:起|算|开始))|几月几[日号]|什么日子|\bon what (?:day|date)\b|\bwhat day\b",
      r"[0-9０-９]{4}年[0-9]{1,2}月|[0-9]{1,2}月[0-9]{1,2}日", 0.25),
+    (r"(?:什么时候|何时|哪天|哪一天|从什么时候|自何时)(?:起|开始)?(?:施行|生效|实施)|\bfrom when\b|\bwhen\b.*\b(?:take|takes|took) effect\b|\bcome into (?:force|effect)\b",
+     r"之日起(?:施行|生效)|起施行|起实施", 0.25),
     (r"何时|什么时候|哪一年|哪年|哪天起|\bwhen did\b|\bwhen (?:was|were|does|do|will)\b.*\b(?:issued|adopted|force|effect|published|revised|held)\b|what date|which year",
      r"[0-9０-９]{4}年|[0-9]{1,2}月[0-9]{1,2}日|之日起(?:施行|生效)"),
     (r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|what happens|consequence|how (is|are) .* dealt with",
@@ -180,14 +182,16 @@ def _answer_cues(q):
               if re.search(asked, q.text, re.I)]
     by_whom = _BY_WHOM.search(q.query)
     if by_whom:   # 由谁主持: a sentence saying 由…主持
-        wanted.append((rf"由[^，。；：]{{1,30}}{re.escape(by_whom.group(1))}", _CUE_BONUS))
+        verb = by_whom.group(1) or by_whom.group(2)   # 由谁解释 / 解释权归谁: a sentence saying 由…(负责)解释
+        wanted.append((rf"由[^，。；：]{{1,30}}{re.escape(verb)}", _CUE_BONUS))
     return [(re.compile(cue), weight) for cue, weight in wanted]
 
 
 _CUE_BONUS = 0.12
 
 
-_BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议|解释|制定|印发|发布|修订)")
+_BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议|解释|制定|印发|发布|修订)"
+                      r"|(解释|审批|批准|决定|任免)权(?:归|属于|在|由)")
 
 
 RANKED_SENTENCES = 3000  # bonuses are weighed for this many sentences at most, the closest by TF-IDF
@@ -289,7 +293,12 @@ def document_named(kg, q):
     it, the question holds, in a run of at least five characters, three more than any other title shares.
     Only Chinese characters count (a file name is no title).
     ``None`` when no title, or more than one, is named so. Read once per question, into ``Question.document``
-    (:func:`kg.qa.answering.answer_question` does it), as it weighs every title."""
+    (:func:`kg.qa.answering.answer_question` does it), as it weighs every title.
+
+    An English question names a document in words (the regulation on grassroots organizations in party and
+    state organs): see :func:`_document_named_in_english`."""
+    if q.language == "en":
+        return _document_named_in_english(kg, q)
     asked = fold(q.text)
     shared = []
     for doc in kg.documents_:
@@ -306,6 +315,29 @@ def document_named(kg, q):
         if title[i:i + run] in asked:
             return doc_id, title[i:i + run]
     return None
+
+
+_EN_DOCUMENT_NOUN = re.compile(r"\b(?:regulations?|rules|constitution|charter|report|document|notice|provisions)\b", re.I)
+
+
+def _document_named_in_english(kg, q):
+    """``(doc_id, "")`` of the document an English question names by a document noun (regulation,
+    report…) and at least two words of one title, translated (most of that title's words, and more of them
+    than of any other title), else ``None``. The words are kept in the question: in English they are also
+    its topic."""
+    if len(kg.documents_) < 2 or not _EN_DOCUMENT_NOUN.search(q.text):
+        return None
+    asked = set(kg.tokenizer_.tokens(q.query))
+    scored = []
+    for doc in kg.documents_:
+        words = set(kg.tokenizer_.tokens(_TITLE_NOISE.sub("", fold(doc.title or ""))))
+        held = len(words & asked)
+        scored.append((held / len(words) if words else 0.0, held, doc.doc_id))
+    scored.sort(reverse=True)
+    share, held, doc_id = scored[0]
+    if held < 2 or share < 0.6 or scored[1][0] >= share - 0.15:
+        return None
+    return doc_id, ""
 
 
 def _without(text: str, words: str) -> str:
