@@ -165,7 +165,9 @@ def _match_heading(text, start, end, in_article):
 def _heading_text(level, text, body_start, end):
     rest = text[body_start:end]
     if level in ("chapter", "division", "part"):
-        return rest
+        # 二、强化监督。一是…: a part's heading ends at its first sentence end when text follows on its line
+        match = re.search(r"[。！？!?]", rest)
+        return rest[: match.end()] if match and rest[match.end():].strip() else rest
     if level in ("article", "item"):
         return ""
     match = re.search(r"[。！？!?]", rest)
@@ -249,7 +251,9 @@ def parse_document(text: str, doc_id: str, title: str = "", path: str = "", enco
             open_ends[i] = p_end
         doc.paragraphs.append(Paragraph(p_index, p_start, p_end, section_index))
         if heading and heading[0] in ("chapter", "division", "part"):
-            continue  # a heading line is not a sentence
+            body_start += len(heading_text)   # a heading is not a sentence; what follows it on its line is
+            if not text[body_start:p_end].strip():
+                continue
         if p_index == 0 and title and not heading:
             continue  # nor is the title
         kind = doc.sections[section_index].kind if section_index is not None else OTHER

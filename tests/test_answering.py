@@ -996,6 +996,22 @@ def test_whose_right_it_is_to_interpret_names_the_body(shared_kg):
     assert answer.evidence[0].text == "本条例由中央组织部负责解释。"
 
 
+def test_a_list_is_given_when_the_verb_asking_is_not_in_it(shared_kg):
+    # 党章第二十条: 党的全国代表大会的职权是：（一）…（六）; 行使 (the verb of 行使哪些职权) is in no item
+    answer = shared_kg.ask("党的全国代表大会行使哪些职权？")
+    assert answer.trace["method"] == "enumerated list under its lead sentence"
+    assert "修改党的章程" in answer.text and "选举中央纪律检查委员会" in answer.text
+
+
+def test_after_a_short_first_point_the_sentence_that_explains_it_is_given():
+    text = ("某社区党委工作总结\n二、强化监督。一是加强了对班子成员的监督。严格执行民主生活会制度和述职述廉制度。"
+            "二是加强了对财务的监督。每季度公开一次财务收支情况。\n")
+    graph = KnowledgeGraph().fit(texts={"summary": text})
+    answer = graph.ask("为加强对班子成员的监督，社区执行了哪些制度？")
+    texts = [e.text for e in answer.evidence]
+    assert texts[:2] == ["一是加强了对班子成员的监督。", "严格执行民主生活会制度和述职述廉制度。"]
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

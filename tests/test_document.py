@@ -83,6 +83,15 @@ def test_the_article_marker_is_not_part_of_the_sentence():
     assert sentence.text == "党员必须履行下列义务："
 
 
+def test_text_after_a_part_heading_on_its_line_is_kept_as_sentences():
+    doc = parse_document("某社区党委工作总结\n二、强化监督。一是加强了对班子成员的监督。严格执行述职述廉制度。\n"
+                         "三、存在问题\n有的党员不按时交纳党费。\n", "summary")
+    parts = [s for s in doc.sections if s.level == "part"]
+    assert [p.heading for p in parts] == ["强化监督。", "存在问题"]
+    assert [s.text for s in doc.sentences] == ["一是加强了对班子成员的监督。", "严格执行述职述廉制度。", "有的党员不按时交纳党费。"]
+    assert doc.sentences[0].section == parts[0].index
+
+
 def test_report_with_numbered_points():
     doc = _doc("dangfeng_lianzheng_fenxihui_baogao_2020")
     levels = Counter(s.level for s in doc.sections)

@@ -103,7 +103,9 @@ def _asks_beyond(q, sentences) -> bool:
     from ..extract.roles import pos_tags
 
     held = fold("".join(x.text for x in sentences))
+    asked = fold(q.query)
     return any(len(t) >= 2 and t not in _GENERIC_WORDS and fold(t) not in held
+               and not re.search(re.escape(fold(t)) + "(?:哪|什么)", asked)   # 行使哪些职权: the verb asking
                and any(flag[:1] in ("n", "j") for _, flag in pos_tags(t)) for t in q.tokens)
 
 
@@ -260,6 +262,7 @@ def answer_search(kg, q, k):
 
 
 LEAD_SENTENCE_CHARS = 24
+_ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]+[，、,]|[（(][一二三四五六七八九十]+[)）]")
 _NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
 
 
@@ -281,8 +284,12 @@ def _with_elaboration(kg, chosen, ranked=()):
             rest = [(s, i) for s, i in chosen[1:] if i != inside[0]]
             return [chosen[0], (score * 0.99, inside[0])] + rest[:1]
     next_doc, following = kg.sentences_[position + 1]
-    if (next_doc is not doc or following.paragraph != lead.paragraph
-            or len(following.text) < max(2 * len(lead.text), 40)):
-        return chosen  # a next sentence as short as the lead is its sibling in a list, not its elaboration
+    if next_doc is not doc or following.paragraph != lead.paragraph:
+        return chosen
+    # a next sentence as short as the lead is its sibling in a list, not its elaboration; after 一是…,
+    # a sentence that is not 二是… says what 一是 means
+    ordinal_lead = _ORDINAL_LEAD.match(lead.text) and not _ORDINAL_LEAD.match(following.text)
+    if len(following.text) < (len(lead.text) if ordinal_lead else max(2 * len(lead.text), 40)):
+        return chosen
     rest = [(s, i) for s, i in chosen[1:] if i != position + 1]
     return [chosen[0], (score * 0.99, position + 1)] + rest[:1]
