@@ -1012,6 +1012,19 @@ def test_after_a_short_first_point_the_sentence_that_explains_it_is_given():
     assert texts[:2] == ["一是加强了对班子成员的监督。", "严格执行民主生活会制度和述职述廉制度。"]
 
 
+@pytest.mark.parametrize("question, intent", [
+    ("When party members or the public report problems, what is an organ's discipline inspection commission "
+     "supposed to do?", "role_duties"),
+    ("How should problems found in inspections be handled?", "role_duties"),
+    ("What problems did the report find with party branches?", "problems"),
+    ("What problems do Party group secretaries have?", "problems"),
+])
+def test_what_to_do_about_problems_is_not_a_question_about_problems(question, intent):
+    from kg.qa.intents import classify_intent
+
+    assert classify_intent(question, "en", []) == intent
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

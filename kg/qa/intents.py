@@ -57,6 +57,9 @@ _EN = (
 )
 # A quoted name, or a counted name that is not an ordinal (第一书记) nor a vague amount (一些).
 _FORMULA_HINT = re.compile(r"[“\"「].+?[”\"」]|(?:^|[^第])[一二两三四五六七八九十双*]+[个大项级有亮会课岗书单张种条化型风严实学]")
+_ACTS_ON_PROBLEMS = re.compile(r"\bwhat (?:is|are|must|should|does|do|shall|will)\b.*\b(?:do|supposed to|expected to|required to)\b"
+                               r"|\bhow (?:should|must|do|does|is|are)\b.*\b(?:handle|handled|deal|dealt|respond|resolve)",
+                               re.I)
 _ZH_RE = tuple((name, re.compile(p)) for name, p in _ZH)
 _EN_RE = tuple((name, re.compile(p, re.I)) for name, p in _EN)
 
@@ -84,5 +87,7 @@ def classify_intent(text: str, language: str, entities) -> str:
         if name == "problems" and language == "zh" and re.search(
                 r"解决.{0,6}问题|问题.{0,4}(怎么|如何|怎样)(解决|处理|整改|办|处置)", text):
             continue   # what to do about a problem, not what problems there are
+        if name == "problems" and language == "en" and _ACTS_ON_PROBLEMS.search(text):
+            continue   # when members report problems, what must the commission do: its duties
         return name
     return "search"
