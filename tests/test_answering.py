@@ -1025,6 +1025,15 @@ def test_what_to_do_about_problems_is_not_a_question_about_problems(question, in
     assert classify_intent(question, "en", []) == intent
 
 
+def test_a_question_narrowed_to_an_aspect_gets_the_items_on_it(shared_kg):
+    # 机关基层组织条例: of the eight duties of 机关党的基层委员会, the seventh is about 干部
+    answer = shared_kg.ask("在干部工作方面，机关党的基层委员会负有哪些职责？")
+    assert "其中干部方面：（7）协助党组（党委）管理机关基层党组织和群团组织的干部" in answer.text
+    assert answer.evidence[0].text.startswith("协助党组（党委）管理机关基层党组织和群团组织的干部")
+    whole = shared_kg.ask("机关党的基层委员会负有哪些职责？")
+    assert "其中" not in whole.text and "（8）" in whole.text
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

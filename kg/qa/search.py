@@ -66,6 +66,31 @@ def _asked_item(q, doc, items):
     return None
 
 
+# 在干部工作方面…负有哪些职责: the aspect a question narrows a list to
+_ASPECT = re.compile(r"(?:在|关于|对于)?(?P<aspect>[\u4e00-\u9fff]{2,8}?)(?:工作)?方面")
+
+
+def _items_on_aspect(q, items):
+    """``(aspect, items)``: the items of a list that speak of the aspect the question narrows it to
+    (在干部工作方面 → the items that say 干部), when some but not all of them do; else ``None``.
+
+    >>> from types import SimpleNamespace as S
+    >>> items = [S(text="组织党员学习党的创新理论；"), S(text="协助党组管理群团组织的干部；对干部的奖惩提出意见。")]
+    >>> aspect, chosen = _items_on_aspect(S(query="在干部工作方面，机关党委负有哪些职责？"), items)
+    >>> aspect, [x.text[:4] for x in chosen]
+    ('干部', ['协助党组'])
+    """
+    match = _ASPECT.search(q.query)
+    if match is None or match.group("aspect") in ("哪些", "哪几", "什么", "各个", "这些"):
+        return None
+    aspect = match.group("aspect")
+    counts = [fold(x.text).count(fold(aspect)) for x in items]
+    top = max(counts)
+    # the items about the aspect, not those that name it in passing (团结干部 in a list of political duties)
+    chosen = [x for x, n in zip(items, counts) if n and n >= top / 2]
+    return (aspect, chosen[:3]) if chosen and len(chosen) < len(items) else None
+
+
 def list_text_and_evidence(kg, q, doc, lead, items, score):
     """The text of an answer that quotes a list's lead and its items (each cut to fit ``ANSWER_CHARS``),
     and its evidence: the lead, then the items closest to the question. When the question repeats one
@@ -77,6 +102,15 @@ def list_text_and_evidence(kg, q, doc, lead, items, score):
         text = say(q, f"据《{doc.title}》，“{item.text.rstrip('。')}”：「{quote}」",
                    f"In {doc.title}, under 「{item.text}」: 「{quote}」")
         return text, [evidence_item(kg, doc.doc_id, x, score * (1 - 0.01 * n)) for n, x in enumerate([*body, item])]
+    focus = _items_on_aspect(q, items)
+    if focus is not None:
+        aspect, chosen = focus
+        budget = max(40, (ANSWER_CHARS - len(doc.title) - len(lead.text) - 20) // len(chosen))
+        listing = "；".join(f"（{items.index(x) + 1}）{_compact(x.text, budget)}" for x in chosen)
+        text = say(q, f"据《{doc.title}》：「{lead.text}」其中{aspect}方面：{listing}。",
+                   f"In {doc.title}: 「{lead.text}」 On {aspect}: {listing}.")
+        evidence = [evidence_item(kg, doc.doc_id, x, score * (1 - 0.01 * n)) for n, x in enumerate(chosen)]
+        return text, evidence + [evidence_item(kg, doc.doc_id, lead, score * 0.9)]
     room = ANSWER_CHARS - len(doc.title) - len(lead.text) - 12 - 5 * len(items)
     budget = max(14, room // max(1, len(items)))
     listing = "；".join(f"（{i}）{_compact(x.text, budget)}" for i, x in enumerate(items, 1))
