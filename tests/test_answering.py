@@ -1034,6 +1034,17 @@ def test_a_question_narrowed_to_an_aspect_gets_the_items_on_it(shared_kg):
     assert "其中" not in whole.text and "（8）" in whole.text
 
 
+def test_a_role_in_a_leading_english_clause_sets_the_scene_and_is_not_asked_about(shared_kg):
+    from kg.qa.duties import _outside_leading_clause
+
+    member, branch = shared_kg.lexicon_.lookup("党员"), shared_kg.lexicon_.lookup("党支部")
+    ordered = _outside_leading_clause(shared_kg, "When a party member reports a problem, what must the party branch do?",
+                                      [member, branch])
+    assert ordered == [branch, member]
+    assert _outside_leading_clause(shared_kg, "What must a party member tell the party branch?",
+                                   [member, branch]) == [member, branch]
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -207,6 +207,22 @@ def _bearer_first(roles, query) -> list:
     return outside + [t for t in roles if t not in outside]
 
 
+# "When party members report problems, what must the commission do?": a leading clause sets the scene
+_EN_LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|where|for|as for|regarding|"
+                                r"in (?:its|their|the)|during)\b[^,?]{3,120},", re.I)
+
+
+def _outside_leading_clause(kg, text, roles) -> list:
+    """The roles of an English question, those named in a leading clause (when party members report
+    problems, …) after the others: that clause says when, the rest who must act."""
+    match = _EN_LEADING_CLAUSE.match(text)
+    if not match or len(roles) < 2:
+        return roles
+    scene = {m.term.key for m in kg.lexicon_.find_english(match.group(0))}
+    outside = [t for t in roles if t.key not in scene]
+    return outside + [t for t in roles if t not in outside]
+
+
 def _closest_duty_answer(kg, q, term, k, ranked_sentences):
     """A question naming more than the role (关于党员领导干部参加双重组织生活，机关基层党组织要做什么): the
     role's own duty whose sentence says most of what else the question names, when it says at least half
@@ -251,6 +267,8 @@ def answer_role_duties(kg, q, k):
     that say it; a generic one (第一书记要做什么) by the role's duties, or its enumerated list.
     """
     roles = _bearer_first([t for t in q.entities if t.kind in ("role", "organization")], q.query)
+    if q.language == "en":
+        roles = _outside_leading_clause(kg, q.text, roles)
     if not roles:
         return None
     term = roles[0]
