@@ -1045,6 +1045,14 @@ def test_a_role_in_a_leading_english_clause_sets_the_scene_and_is_not_asked_abou
                                    [member, branch]) == [member, branch]
 
 
+@pytest.mark.parametrize("question", ["中央委员出缺由谁递补？", "Who fills a vacancy among the full members of the Central Committee?"])
+def test_who_fills_a_vacancy_is_the_agent_after_you(shared_kg, question):
+    # 党章: 中央委员会委员出缺，由中央委员会候补委员按照得票多少依次递补 (how they act stands before the verb)
+    answer = shared_kg.ask(question)
+    assert answer.text.startswith("中央委员会候补委员")
+    assert answer.evidence[0].text == "中央委员会委员出缺，由中央委员会候补委员按照得票多少依次递补。"
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -330,7 +330,8 @@ def _best_duties(kg, q, limit=3):
     return [(float(scores[i]), kg.facts_.duties[i]) for i in order[:limit] if scores[i] > 0]
 
 
-_AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组织", "担任", "讲授", "作出", "提出", "领导", "审议", "解释", "制定", "印发", "发布", "修订")
+_AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组织", "担任", "讲授", "作出", "提出", "领导", "审议", "解释", "制定", "印发", "发布", "修订",
+                "递补", "提名", "审查", "指定")
 
 
 def agent_named(sentence_text, query) -> str:
@@ -341,6 +342,8 @@ def agent_named(sentence_text, query) -> str:
     '党委书记、校长王琛'
     >>> agent_named("本条例由中央组织部负责解释。", "机关基层组织工作条例的解释权归哪个部门？")
     '中央组织部'
+    >>> agent_named("中央委员会委员出缺，由中央委员会候补委员按照得票多少依次递补。", "中央委员出缺由谁递补？")
+    '中央委员会候补委员'
     """
     # the verbs right after 谁 are the ones asked (机关基层组织条例由谁解释: 解释, not the 组织 of 基层组织;
     # 经过谁审议、由谁批准: 审议, then 批准)
@@ -348,7 +351,9 @@ def agent_named(sentence_text, query) -> str:
     # 解释权归哪个部门 asks who 解释s, as 由谁解释 does
     asked += [m.group(1) for m in re.finditer(r"(" + "|".join(_AGENT_VERBS) + ")权", query)]
     for verb in asked or [v for v in _AGENT_VERBS if v in query]:
-        match = re.search(rf"由([^，。；：由]{{1,30}}?)(?:负责)?{verb}", sentence_text)
+        # 由中央委员会候补委员按照得票多少依次递补: how the agent acts may stand between it and the verb
+        match = re.search(rf"由([^，。；：由]{{1,30}}?)(?:负责|(?:按照|依照|根据)[^，。；由]{{1,12}}?)?(?:依次|分别|统一)?{verb}",
+                          sentence_text)
         if match:
             return match.group(1)
     return ""
@@ -369,9 +374,10 @@ def answer_duty_holder(kg, q, k):
     # One of the closest sentences may say who with 由, though it states no duty (a report of what was done).
     # The best sentence's own 由X主持 names who acts more exactly than a duty read from it (校长 of 校长王琛).
     best_agent = agent_named(best_sentence.text, q.query)
-    agents = [(best_score, best_i, best_agent)] if best_agent else [] if in_best else [
+    # With a duty in the best sentence, another sentence's 由X must be nearly as close to be preferred.
+    agents = [(best_score, best_i, best_agent)] if best_agent else [
         (score, i, agent_named(kg.sentences_[i][1].text, q.query)) for score, i in ranked_sentences[:5]]
-    agents = [a for a in agents if a[2] and a[0] >= 0.6 * best_score]
+    agents = [a for a in agents if a[2] and a[0] >= (0.85 if in_best and not best_agent else 0.6) * best_score]
     if agents:
         score, i, agent = agents[0]
         doc, sentence = kg.sentences_[i]
