@@ -1053,6 +1053,20 @@ def test_who_fills_a_vacancy_is_the_agent_after_you(shared_kg, question):
     assert answer.evidence[0].text == "中央委员会委员出缺，由中央委员会候补委员按照得票多少依次递补。"
 
 
+@pytest.mark.parametrize("question, parts", [
+    # 机关基层组织条例: 在…思想上作表率，在…保持高度一致上作表率，在…决策部署上作表率
+    ("机关基层党组织要在哪三个方面作表率？", ["思想上作表率", "保持高度一致上作表率", "决策部署上作表率"]),
+    # 党员教育管理工作条例: 全面学、系统学、贯通学、深入学、跟进学
+    ("党员领导干部学习习近平新时代中国特色社会主义思想，条例要求怎么学？", ["全面学", "系统学", "贯通学", "深入学", "跟进学"]),
+])
+def test_parallel_parts_ending_with_the_verb_asked_are_the_answer(shared_kg, question, parts):
+    answer = shared_kg.ask(question)
+    listed = answer.text.split("。原文")[0].split("；")
+    assert len(listed) == len(parts)
+    assert all(x.endswith(p) for x, p in zip(listed, parts))
+    assert all(p in answer.evidence[0].text for p in parts)
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -249,7 +249,7 @@ def answer_spelled_out(kg, q, k):
         return None
     found = counted_name(q.query)
     if found is None:
-        return None
+        return _answer_parallel(kg, q)
     name, count, key = found
     if any(fold(name) in text for text in kg.folded_sentences_):
         return None   # the texts use the name: the search finds where
@@ -272,3 +272,55 @@ def answer_spelled_out(kg, q, k):
     evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
     return make_answer(q, text, evidence, {"method": "a list whose parts share the name's character",
                                            "name": name, "candidates": len(lists)})
+
+
+# 在哪三个方面作表率 / 要求怎么学: the texts say it in parallel parts that end alike (在…上作表率，在…上作表率，
+# 在…上作表率 / 全面学、系统学、贯通学…).
+_ASPECT_VERB = re.compile(r"哪(?:些|(?P<count>[一二三四五六七八九十]+)个?)方面(?:都|要|应当|应该|必须)?(?P<verb>[\u4e00-\u9fff]{2,6}?)(?:[？?，,。]|$)")
+_HOW_VERB = re.compile(r"(?:怎么|如何|怎样)(?P<verb>[\u4e00-\u9fff])(?:[？?]|$)")
+_SEGMENT = re.compile(r"[^，,、；;。：:！？!?\n]+")
+
+
+def parallel_parts(text: str, suffix: str, count=None):
+    """The run of consecutive parts of ``text`` (cut at ，、；) that all end with ``suffix``: ``count`` of
+    them, or at least three when no count is asked; ``None`` when there is no such run.
+
+    >>> parallel_parts("更高标准、更严要求，全面学、系统学、贯通学、深入学，自觉用以武装头脑。", "学")
+    ['全面学', '系统学', '贯通学', '深入学']
+    >>> parallel_parts("在学习上作表率，在纪律上作表率，建设模范机关。", "作表率", 2)
+    ['在学习上作表率', '在纪律上作表率']
+    >>> parallel_parts("在学习上作表率，在纪律上作表率。", "作表率", 3) is None
+    True
+    """
+    run, runs = [], []
+    for segment in _SEGMENT.findall(text) + [""]:
+        segment = segment.strip()
+        if segment.endswith(suffix) and len(segment) > len(suffix):
+            run.append(segment)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    for parts in runs:
+        if (count is not None and len(parts) == count) or (count is None and len(parts) >= 3):
+            return parts
+    return None
+
+
+def _answer_parallel(kg, q):
+    """在哪三个方面作表率 / 怎么学: the parallel parts of one of the question's closest sentences that end with
+    the verb it asks about, or ``None``."""
+    match = _ASPECT_VERB.search(q.query) or _HOW_VERB.search(q.query)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    count = chinese_to_int(match.group("count")) if "count" in match.groupdict() and match.group("count") else None
+    for score, i in rank_sentences(kg, q)[:20]:
+        doc, sentence = kg.sentences_[i]
+        parts = parallel_parts(sentence.text, verb, count)
+        if parts is not None:
+            quote = quote_window(sentence.text, " ".join(parts), limit=200)
+            text = say(q, f"{'；'.join(parts)}。原文：「{quote}」", f"{'; '.join(parts)}. The text: 「{quote}」")
+            return make_answer(q, text, [evidence_item(kg, doc.doc_id, sentence, score)],
+                               {"method": "parallel parts that end with the verb asked", "verb": verb})
+    return None
