@@ -1018,6 +1018,8 @@ def test_after_a_short_first_point_the_sentence_that_explains_it_is_given():
     ("How should problems found in inspections be handled?", "role_duties"),
     ("What problems did the report find with party branches?", "problems"),
     ("What problems do Party group secretaries have?", "problems"),
+    ("What's wrong with how some units staff their party work, according to the report?", "problems"),
+    ("If a Central Committee member seriously breaks criminal law, who kicks them out of the Party?", "duty_holder"),
 ])
 def test_what_to_do_about_problems_is_not_a_question_about_problems(question, intent):
     from kg.qa.intents import classify_intent
@@ -1065,6 +1067,20 @@ def test_parallel_parts_ending_with_the_verb_asked_are_the_answer(shared_kg, que
     assert len(listed) == len(parts)
     assert all(x.endswith(p) for x, p in zip(listed, parts))
     assert all(p in answer.evidence[0].text for p in parts)
+
+
+@pytest.mark.parametrize("question, body, sentence_start", [
+    ("If a Central Committee member seriously breaks criminal law, who kicks them out of the Party?", "中央政治局",
+     "严重触犯刑律的中央委员会委员"),
+    # review is 审查 first, but the text says 由…审议后: the verb's other senses count too
+    ("If a member or alternate member of the Central Committee is to be given a warning or a serious warning, "
+     "which bodies review and approve it?", "中央纪律检查委员会常务委员会", "对党的中央委员会委员、候补委员，给以警告"),
+])
+def test_who_after_a_leading_english_clause(shared_kg, question, body, sentence_start):
+    answer = shared_kg.ask(question)
+    assert answer.intent == "duty_holder"
+    assert body in answer.text.split("The text:")[0]   # 中央政治局 / Political Bureau … (中央政治局)
+    assert answer.evidence[0].text.startswith(sentence_start)
 
 
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):

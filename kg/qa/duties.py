@@ -373,10 +373,12 @@ def answer_duty_holder(kg, q, k):
     quote = quote_window(best_sentence.text, q.query)
     # One of the closest sentences may say who with 由, though it states no duty (a report of what was done).
     # The best sentence's own 由X主持 names who acts more exactly than a duty read from it (校长 of 校长王琛).
-    best_agent = agent_named(best_sentence.text, q.query)
+    # an English verb's other senses may be the text's (review: 审查, and 审议 in 由…审议后)
+    asked = q.query if q.language == "zh" else f"{q.query} {q.expanded}"
+    best_agent = agent_named(best_sentence.text, asked)
     # With a duty in the best sentence, another sentence's 由X must be nearly as close to be preferred.
     agents = [(best_score, best_i, best_agent)] if best_agent else [
-        (score, i, agent_named(kg.sentences_[i][1].text, q.query)) for score, i in ranked_sentences[:5]]
+        (score, i, agent_named(kg.sentences_[i][1].text, asked)) for score, i in ranked_sentences[:5]]
     agents = [a for a in agents if a[2] and a[0] >= (0.85 if in_best and not best_agent else 0.6) * best_score]
     if agents:
         score, i, agent = agents[0]
