@@ -1083,6 +1083,17 @@ def test_who_after_a_leading_english_clause(shared_kg, question, body, sentence_
     assert answer.evidence[0].text.startswith(sentence_start)
 
 
+@pytest.mark.parametrize("question, body", [
+    # 党员教育管理工作条例 第十九条: each case, then 停止党籍的决定由…按照有关规定作出 (any verb for 谁来做)
+    ("与党组织失去联系6个月以上的党员被停止党籍，这个决定由谁来做？", "所在党支部或者上级党组织"),
+    ("因私出国并在国外长期定居的党员被停止党籍，由谁作出这个决定？", "保留其组织关系的党组织"),
+])
+def test_who_decides_is_read_from_the_sentence_that_says_so(shared_kg, question, body):
+    answer = shared_kg.ask(question)
+    assert answer.text.startswith(body + "。")
+    assert answer.evidence[0].text == f"停止党籍的决定由{body}按照有关规定作出。"
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -334,6 +334,9 @@ _AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组
                 "递补", "提名", "审查", "指定")
 
 
+_ASKS_WHO_DOES = re.compile(r"谁来?(?:做|办|干|定|管|弄|作)")
+
+
 def agent_named(sentence_text, query) -> str:
     """The agent a sentence names with 由 for the action the question asks about (会议由党委书记、校长王琛主持
     answers 由谁主持), or ``""``.
@@ -344,19 +347,31 @@ def agent_named(sentence_text, query) -> str:
     '中央组织部'
     >>> agent_named("中央委员会委员出缺，由中央委员会候补委员按照得票多少依次递补。", "中央委员出缺由谁递补？")
     '中央委员会候补委员'
+    >>> agent_named("停止党籍的决定由保留其组织关系的党组织按照有关规定作出。", "停止党籍的决定由谁来做？")
+    '保留其组织关系的党组织'
     """
     # the verbs right after 谁 are the ones asked (机关基层组织条例由谁解释: 解释, not the 组织 of 基层组织;
     # 经过谁审议、由谁批准: 审议, then 批准)
     asked = [m.group(1) for m in re.finditer(r"谁(?:来|负责)?(" + "|".join(_AGENT_VERBS) + ")", query)]
     # 解释权归哪个部门 asks who 解释s, as 由谁解释 does
     asked += [m.group(1) for m in re.finditer(r"(" + "|".join(_AGENT_VERBS) + ")权", query)]
+    if not asked and _ASKS_WHO_DOES.search(query):
+        # 这个决定由谁来做: any act the text gives to someone with 由; the longest agent, as a shorter one
+        # ends at a verb inside the name (由保留其|组织|关系的党组织…作出)
+        found = [_agent_before(sentence_text, verb) for verb in _AGENT_VERBS]
+        return max(found, key=len)
     for verb in asked or [v for v in _AGENT_VERBS if v in query]:
-        # 由中央委员会候补委员按照得票多少依次递补: how the agent acts may stand between it and the verb
-        match = re.search(rf"由([^，。；：由]{{1,30}}?)(?:负责|(?:按照|依照|根据)[^，。；由]{{1,12}}?)?(?:依次|分别|统一)?{verb}",
-                          sentence_text)
-        if match:
-            return match.group(1)
+        agent = _agent_before(sentence_text, verb)
+        if agent:
+            return agent
     return ""
+
+
+def _agent_before(sentence_text, verb) -> str:
+    # 由中央委员会候补委员按照得票多少依次递补: how the agent acts may stand between it and the verb
+    match = re.search(rf"由([^，。；：由]{{1,30}}?)(?:负责|(?:按照|依照|根据)[^，。；由]{{1,12}}?)?(?:依次|分别|统一)?{verb}",
+                      sentence_text)
+    return match.group(1) if match else ""
 
 
 def answer_duty_holder(kg, q, k):
@@ -371,15 +386,20 @@ def answer_duty_holder(kg, q, k):
     in_best = [(s, d) for s, d in candidates if d.evidence.doc_id == best_doc.doc_id and d.evidence.start == best_sentence.start]
     chosen = in_best[:1] or [c for c in candidates[:1] if c[0] >= 0.35]
     quote = quote_window(best_sentence.text, q.query)
-    # One of the closest sentences may say who with 由, though it states no duty (a report of what was done).
-    # The best sentence's own 由X主持 names who acts more exactly than a duty read from it (校长 of 校长王琛).
-    # an English verb's other senses may be the text's (review: 审查, and 审议 in 由…审议后)
+    # One of the closest sentences may say who with 由, though it states no duty (a report of what was done);
+    # so may the sentence after the best one in its paragraph (…予以停止党籍。停止党籍的决定由…作出。). An
+    # English verb's other senses count too (review: 审查, and the text's 审议 in 由…审议后).
     asked = q.query if q.language == "zh" else f"{q.query} {q.expanded}"
-    best_agent = agent_named(best_sentence.text, asked)
-    # With a duty in the best sentence, another sentence's 由X must be nearly as close to be preferred.
-    agents = [(best_score, best_i, best_agent)] if best_agent else [
-        (score, i, agent_named(kg.sentences_[i][1].text, asked)) for score, i in ranked_sentences[:5]]
-    agents = [a for a in agents if a[2] and a[0] >= (0.85 if in_best and not best_agent else 0.6) * best_score]
+    following = [(best_score * 0.95, best_i + 1)] if best_i + 1 < len(kg.sentences_) and \
+        kg.sentences_[best_i + 1][0] is best_doc and kg.sentences_[best_i + 1][1].paragraph == best_sentence.paragraph else []
+    agents = [(score, i, agent_named(kg.sentences_[i][1].text, asked))
+              for score, i in sorted({*ranked_sentences[:5], *following}, key=lambda x: -x[0])]
+    if agents and agents[0][1] == best_i and agents[0][2]:
+        # the best sentence's own 由X主持 names who acts more exactly than a duty read from it (校长 of 校长王琛)
+        agents = agents[:1]
+    else:
+        # with a duty in the best sentence, another sentence's 由X must be nearly as close to be preferred
+        agents = [a for a in agents if a[2] and a[0] >= (0.85 if in_best else 0.6) * best_score]
     if agents:
         score, i, agent = agents[0]
         doc, sentence = kg.sentences_[i]
