@@ -1094,6 +1094,19 @@ def test_who_decides_is_read_from_the_sentence_that_says_so(shared_kg, question,
     assert answer.evidence[0].text == f"停止党籍的决定由{body}按照有关规定作出。"
 
 
+@pytest.mark.parametrize("question, posts, sentence", [
+    ("党员人数和直属单位较多的机关党的基层委员会，还要专门设什么职务？", "专职副书记",
+     "党员人数和直属单位较多的机关党的基层委员会，设专职副书记。"),
+    ("党组除了书记，必要时还可以设什么职务？", "副书记", "党组设书记，必要时还可以设副书记。"),   # not 书记 again
+    ("正式党员不足7人的党支部设什么职务？", "书记、副书记",
+     "正式党员7人以上的党支部，设立支部委员会；正式党员不足7人的党支部，设1名书记，必要时可以设1名副书记。"),
+])
+def test_the_post_a_body_sets_up(shared_kg, question, posts, sentence):
+    answer = shared_kg.ask(question)
+    assert answer.text.startswith(posts + "。")
+    assert answer.evidence[0].text == sentence
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import fold
+from .question import excluded_part
 from .ranking import (best_positions, evidence_from_fact, evidence_item, make_answer, quote_window, rank_sentences,
                       say, sentence_scores)
 
@@ -144,8 +145,40 @@ def answer_person_named(kg, q, k):
     return None
 
 
+# 还要设什么职务 / what posts must be set up: a post a body sets, not who holds one
+_ASKS_SET_UP = re.compile(r"设(?:立|置)?(?:什么|哪些|哪个|哪种|啥)(?:职务|职位|岗位|专职)"
+                          r"|\b(?:what|which) (?:posts?|positions?)\b[^?]{0,40}\b(?:set up|established|created|have)\b", re.I)
+_SETS_POST = re.compile(r"设(?:立|置)?(?:[0-9一二两三]+名)?(?P<post>[\u4e00-\u9fff]{0,6}?"
+                        r"(?:副书记|书记|委员|主任|组长|干事|专员|岗))(?![\u4e00-\u9fff]{0,2}会)")
+
+
+def answer_post_set_up(kg, q, k):
+    """What post a body must set up (机关党的基层委员会…设专职副书记): the post that the closest sentence
+    saying 设… names, or ``None`` when the question does not ask that or no close sentence says it."""
+    if not _ASKS_SET_UP.search(q.text):
+        return None
+    aside = excluded_part(q.text)   # 党组除了书记，还可以设什么职务: not 书记 again
+    bodies = {t.key for t in q.entities if t.kind in ("role", "organization")}
+    for score, i in rank_sentences(kg, q)[:5]:
+        doc, sentence = kg.sentences_[i]
+        if bodies and not bodies & {m.term.key for m in kg.lexicon_.find(sentence.text)}:
+            continue   # the body that sets the post up is the one asked about (党组, not the 党组 of 党组织)
+        posts = [m.group("post") for m in _SETS_POST.finditer(sentence.text)]
+        posts = [p for p in dict.fromkeys(posts) if p != aside]
+        if posts:
+            post = "、".join(posts)
+            quote = quote_window(sentence.text, q.query)
+            text = say(q, f"{post}。原文：「{quote}」", f"{post}. The text: 「{quote}」")
+            return make_answer(q, text, [evidence_item(kg, doc.doc_id, sentence, score)],
+                               {"method": "the post a sentence says is set up", "post": post})
+    return None
+
+
 def answer_post_holder(kg, q, k):
     """Who holds a post, or which posts a role holds (concurrent posts and default rules said so)."""
+    found = answer_post_set_up(kg, q, k)
+    if found is not None:
+        return found
     roles = [t for t in q.entities if t.kind in ("role", "organization")]
     if not roles:
         return answer_person_posts(kg, q, k)
