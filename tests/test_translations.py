@@ -210,3 +210,9 @@ def test_when_where_once_ask_only_before_an_auxiliary():
     assert "何时" not in table.translate("When duties are unclear, how do organs react?")
     assert "1次" not in table.translate("Once a file has been created, where is it kept?")
     assert "何时" not in table.translate("Which rules did the school enforce when supervising its team?")
+
+
+def test_prepositions_are_not_sent_to_the_dictionary(table):
+    # a dictionary would make 下面/之下 of "under" and 之间/其中 of "among": words no text answers with
+    uncovered = table.uncovered("Under this heading, what did the school do among its staff?")
+    assert "under" not in uncovered and "among" not in uncovered
