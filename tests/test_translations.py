@@ -214,5 +214,5 @@ def test_when_where_once_ask_only_before_an_auxiliary():
 
 def test_prepositions_are_not_sent_to_the_dictionary(table):
     # a dictionary would make 下面/之下 of "under" and 之间/其中 of "among": words no text answers with
-    uncovered = table.uncovered("Under this heading, what did the school do among its staff?")
-    assert "under" not in uncovered and "among" not in uncovered
+    uncovered = table.uncovered("Under this heading, what did the school get done among its staff?")
+    assert "under" not in uncovered and "among" not in uncovered and "get" not in uncovered
