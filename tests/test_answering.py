@@ -1107,6 +1107,12 @@ def test_the_post_a_body_sets_up(shared_kg, question, posts, sentence):
     assert answer.evidence[0].text == sentence
 
 
+def test_a_role_in_a_leading_scene_is_not_the_one_asked_about(shared_kg):
+    # 在党员教育管理的分工里: 党员 names the work, 中央纪委国家监委机关 the body asked about
+    answer = shared_kg.ask("在党员教育管理的分工里，中央纪委国家监委机关承担哪些任务？")
+    assert answer.evidence[0].text.startswith("中央纪委国家监委机关主要负责党员纪律作风教育")
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -190,6 +190,7 @@ def _role_list_answer(kg, q, term, k, ranked):
 
 
 _TOPIC = re.compile(r"^(?:对于|对|关于|针对)(?P<topic>[^，,？?]{1,30})[，,]")
+_SCENE = re.compile(r"^在(?P<topic>[^，,？?]{1,30}?)(?:里|中|方面|上|时|期间|过程中)[，,]")   # 在党员教育管理的分工里，…
 
 
 def _bearer_first(roles, query) -> list:
@@ -199,7 +200,7 @@ def _bearer_first(roles, query) -> list:
     # a name inside another name asked about is the broader one: 党组织 in 流入地党组织 asks about the latter
     inner = [t for t in roles if any(u is not t and fold(t.zh) in fold(u.zh) for u in roles)]
     roles = [t for t in roles if t not in inner] + inner
-    match = _TOPIC.match(query)
+    match = _TOPIC.match(query) or _SCENE.match(query)
     if not match or len(roles) < 2:
         return roles
     topic = fold(match.group("topic"))
