@@ -1113,6 +1113,13 @@ def test_a_role_in_a_leading_scene_is_not_the_one_asked_about(shared_kg):
     assert answer.evidence[0].text.startswith("中央纪委国家监委机关主要负责党员纪律作风教育")
 
 
+def test_head_of_a_team_is_the_team_leader(shared_kg):
+    # "head of <body>" → body + 组长 when the lexicon knows that role (纪律检查组组长, found in 党章)
+    answer = shared_kg.ask("Which meetings does the head of a discipline inspection team stationed in a Party or "
+                           "state organ take part in?")
+    assert answer.evidence[0].text == "纪律检查组组长参加驻在部门党的领导组织的有关会议。"
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

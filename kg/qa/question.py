@@ -140,7 +140,8 @@ def _find_partial(folded: str, name: str):
 # English "<title> of <body>" where Chinese writes body + title (secretary of the discipline inspection
 # commission → 纪委书记): the title's Chinese head word, the longest English first.
 _TITLE_HEADS = (("deputy secretar", "副书记"), ("secretar", "书记"), ("members", "委员"), ("member", "委员"),
-                ("members", "成员"), ("head", "负责人"), ("leader", "负责人"), ("director", "主任"))
+                ("members", "成员"), ("head", "负责人"), ("leader", "负责人"), ("head", "组长"), ("leader", "组长"),
+                ("director", "主任"))
 _TITLE_OF = re.compile(r"\b(deputy secretar(?:y|ies)|secretar(?:y|ies)|members?|heads?|leaders?|directors?)"
                        r" of (?:the |an? )?([^?,;.]{3,80})", re.I)
 
@@ -163,6 +164,7 @@ def with_english_titles(english: str, lexicon) -> str:
         if not bodies:
             return m.group(0)
         names = [bodies[0].zh] if len(bodies) < 2 else [bodies[0].zh + bodies[1].zh, bodies[1].zh, bodies[0].zh]
+        names += [label for label in bodies[-1].labels("zh") if label not in names]   # 纪律检查组 + 组长
         word = m.group(1).lower()
         for prefix, head in _TITLE_HEADS:
             if word.startswith(prefix):
