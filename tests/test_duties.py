@@ -171,6 +171,8 @@ NOT_DUTIES = [
     pytest.param("第一章　总则\n第一条　党的基层委员会由党员大会选举产生，每届任期一般为5年。\n", id="term-of-office"),
     pytest.param("第一章　总则\n第一条　机关正式党员3人以上的，成立党支部。\n", id="structure-rule"),
     pytest.param("三、对策措施\n（一）抓落实。\n2021年1月18\n", id="date-line"),
+    pytest.param("第一章　总则\n第一条　党员如果没有正当理由，连续三个月不参加组织生活，或不交纳党费，就被认为是自行脱党。\n",
+                 id="if-then-case"),
 ]
 
 
@@ -279,3 +281,4 @@ def test_discovery_reads_the_bearers_of_the_full_analysis(lexicon):
         assert analyse_document(doc, lexicon) == full
         assert analyse_document(doc, lexicon) == full
         assert extract_duties(doc, lexicon) == extract_duties(doc, lexicon)
+

@@ -775,10 +775,27 @@ def _part_intro(doc, sentence) -> bool:
     return section.level == "part" and any(s.parent == section.index for s in doc.sections)
 
 
+_IF = re.compile(r"如果|倘若|假如|假若")
+_THEN = re.compile(r"[，,](?:就|则|便|那么)")
+
+
+def _in_condition(sentence, reading) -> bool:
+    """Whether the unit's action lies in an 如果… clause run that a later ，就… concludes (党员如果没有正当
+    理由，连续六个月不参加党的组织生活，或不交纳党费，…，就被认为是自行脱党): a case, not a duty."""
+    opening = _IF.search(sentence.text)
+    if opening is None:
+        return False
+    closing = _THEN.search(sentence.text, opening.end())
+    if closing is None:
+        return False
+    return sentence.start + opening.start() <= reading.action_start and \
+        reading.action_end <= sentence.start + closing.start()
+
+
 def _wanted(doc, sentence, reading) -> bool:
     """Whether a unit that reads as an action is a duty in this part of the document."""
     kind = sentence.kind
-    if kind == PROBLEM:
+    if kind == PROBLEM or _in_condition(sentence, reading):
         return False
     if kind == MEASURE and not _part_intro(doc, sentence):
         return True

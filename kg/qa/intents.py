@@ -23,6 +23,8 @@ INTENTS = ("role_duties", "duty_holder", "post_holder", "frequency", "mechanism_
 # Checked in order; the first pattern that matches decides. Chinese patterns run on simplified text.
 _ZH = (
     ("compare", r"区别|不同之处|有何不同|有什么不同|异同|相比|比较"),
+    # 不按时交纳党费会怎样: what follows from a case (自行脱党, 予以处分), not a duty
+    ("search", r"会怎样|会怎么样|什么后果|有何后果|啥后果|会被怎么(?:样|处理)"),
     ("chain", r"责任链|链条|上下级|层级关系|领导关系|隶属|谁领导|谁的领导|受谁|领导谁|领导哪[些几个]|指导哪[些几个]|向谁负责|对谁负责|(?<!归)谁管(?!理)|管理体制"),
     ("post_holder", r"什么职务|哪些职务|什么职位|担任|兼任|由谁任|谁任|任职|什么职务|哪个职务|谁来当|谁当"),
     ("frequency", r"多久|多长时间|每[天日周月季年].{0,6}几次|几次|频次|频率|多少次|间隔|每隔|周期|任期|期限|几年|多少年|几个月|多少天|多长"),
