@@ -1120,6 +1120,14 @@ def test_head_of_a_team_is_the_team_leader(shared_kg):
     assert answer.evidence[0].text == "纪律检查组组长参加驻在部门党的领导组织的有关会议。"
 
 
+def test_a_role_in_a_leading_purpose_is_not_the_one_asked_about(shared_kg):
+    from kg.qa.duties import _bearer_first
+
+    member, organ = shared_kg.lexicon_.lookup("党员"), shared_kg.lexicon_.lookup("机关基层党组织")
+    first = _bearer_first([member, organ], "为了让党员冲在前头，机关基层党组织平时组织开展些啥活动？")
+    assert first[0] is organ
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

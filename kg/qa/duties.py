@@ -190,7 +190,8 @@ def _role_list_answer(kg, q, term, k, ranked):
 
 
 _TOPIC = re.compile(r"^(?:对于|对|关于|针对)(?P<topic>[^，,？?]{1,30})[，,]")
-_SCENE = re.compile(r"^在(?P<topic>[^，,？?]{1,30}?)(?:里|中|方面|上|时|期间|过程中)[，,]")   # 在党员教育管理的分工里，…
+# 在党员教育管理的分工里，… / 为了让党员冲在前头，…: a scene or a purpose, not who acts
+_SCENE = re.compile(r"^(?:在(?P<topic>[^，,？?]{1,30}?)(?:里|中|方面|上|时|期间|过程中)|为了(?P<purpose>[^，,？?]{1,30}))[，,]")
 
 
 def _bearer_first(roles, query) -> list:
@@ -203,7 +204,7 @@ def _bearer_first(roles, query) -> list:
     match = _TOPIC.match(query) or _SCENE.match(query)
     if not match or len(roles) < 2:
         return roles
-    topic = fold(match.group("topic"))
+    topic = fold(match.group("topic") or match.group("purpose"))
     outside = [t for t in roles if not any(fold(label) in topic for label in t.labels("zh"))]
     return outside + [t for t in roles if t not in outside]
 
