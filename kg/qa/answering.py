@@ -22,7 +22,7 @@ from ..translate import load_phrase_table
 from .answer import Answer
 from .counting import answer_count
 from .duties import answer_duty_holder, answer_role_duties
-from .formulae import answer_formula, answer_spelled_out
+from .formulae import answer_formula, answer_parallel, answer_spelled_out
 from .followup import adds_to, answers_nearby, first_question, follow_ups, nearby_positions, read_follow_up, shortened
 from .frequency import answer_frequency
 from .issuance import answer_issuer
@@ -201,7 +201,7 @@ def _answer_one(kg, q, k):
     answer = answer_person_named(kg, q, k) if q.intent in ("duty_holder", "post_holder", "search") else None
     answer = answer or answer_recipient(kg, q, k)
     answer = answer or answer_issuer(kg, q, k)
-    answer = answer or answer_spelled_out(kg, q, k)
+    answer = answer or answer_spelled_out(kg, q, k) or answer_parallel(kg, q, k)
     answer = answer or (handler(kg, q, k) if handler else None)
     if answer is None:
         answer = answer_search(kg, q, k)

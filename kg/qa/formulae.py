@@ -249,7 +249,7 @@ def answer_spelled_out(kg, q, k):
         return None
     found = counted_name(q.query)
     if found is None:
-        return _answer_parallel(kg, q)
+        return None
     name, count, key = found
     if any(fold(name) in text for text in kg.folded_sentences_):
         return None   # the texts use the name: the search finds where
@@ -307,10 +307,10 @@ def parallel_parts(text: str, suffix: str, count=None):
     return None
 
 
-def _answer_parallel(kg, q):
+def answer_parallel(kg, q, k):
     """在哪三个方面作表率 / 怎么学: the parallel parts of one of the question's closest sentences that end with
     the verb it asks about, or ``None``."""
-    match = _ASPECT_VERB.search(q.query) or _HOW_VERB.search(q.query)
+    match = (_ASPECT_VERB.search(q.query) or _HOW_VERB.search(q.query)) if q.language == "zh" else None
     if match is None:
         return None
     verb = match.group("verb")
