@@ -1128,6 +1128,13 @@ def test_a_role_in_a_leading_purpose_is_not_the_one_asked_about(shared_kg):
     assert first[0] is organ
 
 
+def test_a_reports_signature_lines_are_not_points_of_its_last_part(shared_kg):
+    # the school report ends with its last point (三要…) and then 中共绍兴市第一中学委员会 / 2021年1月18
+    answer = shared_kg.ask("Under the aim of deepening rule awareness and strengthening integrity, which central rules "
+                           "must be strictly enforced?")
+    assert "中共绍兴市第一中学委员会" not in answer.text and "2021年1月18" not in answer.text
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -255,7 +255,9 @@ def answer_with_outline(kg, q, ranked, k):
     section = doc.sections[sentence.section] if sentence.section is not None else None
     if section is None or not section.heading or fold(section.heading) != fold(sentence.text):
         return None
-    inner = [x for x in doc.sentences_in(section.index) if x.index != sentence.index and len(x.text) <= 12]
+    # short sentences of the part, not the signature lines that end a report (中共…委员会 / 2021年1月18)
+    inner = [x for x in doc.sentences_in(section.index) if x.index != sentence.index and len(x.text) <= 12
+             and x.text.rstrip().endswith(("。", "；", ";", "！", "？"))]
     if len(inner) < 2:
         return None
     text = say(q, f"据《{doc.title}》，“{sentence.text.rstrip('。')}”表现在：" + "；".join(x.text.rstrip("。") for x in inner) + "。",
