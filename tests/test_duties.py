@@ -173,6 +173,9 @@ NOT_DUTIES = [
     pytest.param("三、对策措施\n（一）抓落实。\n2021年1月18\n", id="date-line"),
     pytest.param("第一章　总则\n第一条　党员如果没有正当理由，连续三个月不参加组织生活，或不交纳党费，就被认为是自行脱党。\n",
                  id="if-then-case"),
+    pytest.param("三、对策措施\n（一）抓考核。对连续两年考核排名靠后的单位，其党组书记不得评为年度考核优秀等次。\n",
+                 id="rated-by-others"),
+    pytest.param("第一章　总则\n第一条　连续两年评定为一星级的党支部，应当列为后进党支部进行集中整顿。\n", id="listed-by-others"),
 ]
 
 

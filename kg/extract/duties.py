@@ -792,10 +792,19 @@ def _in_condition(sentence, reading) -> bool:
         reading.action_end <= sentence.start + closing.start()
 
 
+# 其党组书记不得评为年度考核优秀等次 / 应当列为后进党支部: what others do to the bearer (rate, list it), a
+# consequence the text states, not something the bearer must do
+_CLASSIFIED = ("评为", "被评为", "列为", "被列为", "评定为", "认定为", "视为")
+
+
+def _classified(doc, reading) -> bool:
+    return doc.text.startswith(_CLASSIFIED, reading.action_start)
+
+
 def _wanted(doc, sentence, reading) -> bool:
     """Whether a unit that reads as an action is a duty in this part of the document."""
     kind = sentence.kind
-    if kind == PROBLEM or _in_condition(sentence, reading):
+    if kind == PROBLEM or _in_condition(sentence, reading) or _classified(doc, reading):
         return False
     if kind == MEASURE and not _part_intro(doc, sentence):
         return True
