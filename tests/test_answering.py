@@ -1135,6 +1135,13 @@ def test_a_reports_signature_lines_are_not_points_of_its_last_part(shared_kg):
     assert "中共绍兴市第一中学委员会" not in answer.text and "2021年1月18" not in answer.text
 
 
+def test_the_sentence_that_names_everything_a_question_lists_comes_first(shared_kg):
+    # 机关党建调研报告: …在建设发展中压实政治责任、在疫情防控中强化政治担当、在复工复产中提升政治能力…
+    answer = shared_kg.ask("在建设发展、疫情防控和复工复产这三个场景中，机关分别要在政治上做到什么？")
+    assert "在建设发展中压实政治责任" in answer.evidence[0].text
+    assert "在复工复产中提升政治能力" in answer.text
+
+
 def test_by_whose_instructions_names_the_body_after_genju(shared_kg):
     answer = shared_kg.ask("人民解放军的党组织按照谁的指示开展工作？")
     assert answer.text.startswith("中央委员会")

@@ -110,6 +110,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     broader_names = [_broader_names(kg, t) for t in q.entities]
     positions = best_positions(scores) if among is None else among
     rare = _rare_literals(kg, q, scores)
+    listed = listed_in_question(q.query) if q.language == "zh" else []
     cues = _answer_cues(q)
     for i in positions:
         doc, sentence = kg.sentences_[i]
@@ -123,6 +124,9 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         score += sum(0.08 if any(n in folded for n in names) else 0.04 if any(n in folded for n in broader) else 0.0
                      for names, broader in zip(entity_names, broader_names))
         score += 0.2 * sum(1 for word in rare if word in folded)
+        held = sum(1 for item in listed if item in folded)
+        if held >= 2:
+            score += 0.1 * held   # 在建设发展、疫情防控和复工复产中分别…: the sentence that names them all
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
         score += doc_bonus.get(doc.doc_id, 0.0)
@@ -137,6 +141,32 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
 
 
 _ASKING_PHRASE = re.compile(r"哪一(?:级|个|种|类|项|条|名|位|批|方面)")
+
+
+_LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、，,][\u4e00-\u9fff]{2,8})*(?:、|和|及|与)[\u4e00-\u9fff]{2,8}")
+
+
+def listed_in_question(query: str) -> list:
+    """The things a question lists with 、 (three or more, or two joined by 、), folded: 在建设发展、疫情防控
+    和复工复产这三个场景中 → 建设发展, 疫情防控, 复工复产 (the last cut before the words that follow it).
+
+    >>> listed_in_question("在建设发展、疫情防控和复工复产这三个场景中，机关分别要做到什么？")
+    ['建设发展', '疫情防控', '复工复产']
+    >>> listed_in_question("党组和机关党委有什么不同？")
+    []
+    """
+    for clause in re.split(r"[，,。？?；;：:]", query):
+        if "、" not in clause:
+            continue
+        parts = re.split(r"、|和|及|与", clause)
+        if len(parts) < 3:
+            continue
+        first = parts[0][-4:] if len(parts[0]) > 4 else parts[0]   # 在建设发展 → 建设发展
+        last = parts[-1][:4]                                        # 复工复产这三个场景中 → 复工复产
+        items = [first, *parts[1:-1], last]
+        if all(2 <= len(x) <= 8 for x in items):
+            return [fold(x) for x in items]
+    return []
 
 
 def _broader_names(kg, term) -> list:
