@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..facts import CONFIRMED, MISMATCH, UNDEFINED, Evidence, Formula, FormulaPart
-from ..normalize import fold_char, label_key
+from ..normalize import fold_han, label_key
 from ..numerals import chinese_to_int
 from .mentions import sentence_evidence
 
@@ -1116,7 +1116,7 @@ def extract_formulae(doc, lexicon) -> list:
     >>> doc.text[f.start:f.end]
     '一书两单三会议'
     """
-    text = fold_cjk(doc.text)
+    text = fold_han(doc.text)
     names = find_formula_names(text, lexicon)
     occurrences = []
     for fname in names:
@@ -1143,29 +1143,6 @@ def extract_formulae(doc, lexicon) -> list:
     formulae = [(min(o.fname.start for o in group), _make_formula(doc, group, glossary_keys))
                 for group in groups.values()]
     return [f for _, f in sorted(formulae, key=lambda pair: pair[0])]
-
-
-def fold_cjk(text: str) -> str:
-    """Traditional Chinese characters folded to simplified ones, one for one; nothing else changes.
-
-    Offsets into the folded text are offsets into the original (quotes and letters are kept).
-
-    >>> fold_cjk("落實「一崗雙責」制")
-    '落实「一岗双责」制'
-    """
-    return text.translate(_CJK_FOLD_TABLE)
-
-
-class _CjkFoldTable(dict):
-    """Code point → its character folded when it is Chinese (else itself), filled as characters are met."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        folded = self[code] = fold_char(ch) if "\u3400" <= ch <= "\u9fff" else ch
-        return folded
-
-
-_CJK_FOLD_TABLE = _CjkFoldTable()
 
 
 def _original(doc, start, end, folded_text):
