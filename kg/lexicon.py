@@ -86,8 +86,7 @@ class Lexicon:
                 self._by_surface.setdefault(fold(label), term)
             for label in term.labels("en"):
                 self._by_english.setdefault(_english_key(label), term)
-        surfaces = sorted(self._by_surface, key=lambda s: (-len(s), s))
-        self._pattern = re.compile("|".join(map(re.escape, surfaces))) if surfaces else None
+        self._pattern = re.compile(trie_pattern(self._by_surface)) if self._by_surface else None
         self._by_english_stems = {}
         for term in self.terms:
             for label in term.labels("en"):
@@ -135,6 +134,21 @@ class Lexicon:
             matches.append(Match(m.start(), m.end(), text[m.start():m.end()], term))
         return matches
 
+    def longest_at(self, folded: str, pos: int, endpos: int):
+        """The longest name that starts at ``pos`` of a folded text and ends by ``endpos``, as
+        ``(surface, term)``, or ``None``. Unlike :meth:`find`, no surface is blocked by what follows it.
+
+        >>> lex = Lexicon([Term("PC", "organization", "党委"), Term("OPC", "organization", "党委办公室")])
+        >>> lex.longest_at("由党委办公室负责", 1, 8)[0], lex.longest_at("由党委办公室负责", 1, 5)[0]
+        ('党委办公室', '党委')
+        """
+        m = self._pattern.match(folded, pos, endpos) if self._pattern is not None else None
+        return (m.group(), self._by_surface[m.group()]) if m else None
+
+    def last_chars(self) -> frozenset:
+        """The characters that end some folded Chinese name."""
+        return frozenset(surface[-1] for surface in self._by_surface if surface)
+
     def find_english(self, text: str) -> list:
         """Terms named in English in ``text``: word stems compared, so case, plurals and small words
         (and, of, the) do not matter ("three shows" finds "three showings").
@@ -160,6 +174,34 @@ class Lexicon:
         """A new lexicon with more terms (discovered ones, say); keys already present are kept."""
         known = set(self._by_key)
         return Lexicon(self.terms + [t for t in extra if t.key not in known])
+
+
+def trie_pattern(words) -> str:
+    """A regular expression that matches the longest of ``words`` at a position, as one alternation of
+    ``"|".join`` sorted longest first would, but with shared beginnings merged (党(?:委(?:员会)?|支部)):
+    the regular expression engine then tries one branch per character instead of every word.
+
+    >>> pattern = re.compile(trie_pattern(["党委", "党委员会", "党支部", "支部"]))
+    >>> [m.group() for m in pattern.finditer("党委员会和党支部、支部和党委")]
+    ['党委员会', '党支部', '支部', '党委']
+    """
+    trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:   # a word ends here: the longer ones are tried first, greedily
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
 
 
 _ENGLISH_SMALL = frozenset("a an the of and in on for to at by s".split())

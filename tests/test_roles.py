@@ -193,3 +193,25 @@ def test_places_listed_before_a_name_share_it():
         "ProvincialPartyCommittee"]
     # a preposition does not start a list of places
     assert find_subject("在村、社区党组织中开展活动", lex) == []
+
+
+def test_trie_pattern_finds_what_the_longest_first_alternation_finds():
+    """The lexicon's merged-prefix pattern is only faster: on random word sets over a small alphabet (so
+    that words share beginnings and overlap in the text) it finds the same spans as one alternation of
+    the words sorted longest first."""
+    import random
+    import re
+
+    from kg.lexicon import trie_pattern
+
+    rng = random.Random(7)
+    alphabet = "党委员会支部书记组长"
+    for _ in range(2000):
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 12))}
+        text = "".join(rng.choice(alphabet) for _ in range(60))
+        plain = re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+        merged = re.compile(trie_pattern(words))
+        assert [m.span() for m in merged.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(0, 60, 7):
+            a, b = plain.match(text, pos, pos + 8), merged.match(text, pos, pos + 8)
+            assert (a and a.group()) == (b and b.group())

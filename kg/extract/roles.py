@@ -150,37 +150,30 @@ _WINDOW = 40   # a lexicon name is looked for in the next 40 characters, as it a
 
 
 class _LexiconIndex:
-    """A lexicon's Chinese names keyed by their first (folded) character, longest first.
+    """The look-ups of a lexicon's Chinese names at one position of a folded text.
 
     ``match(text, fold(text), q)`` is what ``lexicon.find(text[q:q + 40], kinds=KINDS)`` gave for a name at
-    ``q``: the leftmost-longest name there (the matcher's regular expression tries the names longest
-    first), dropped when a longer word goes on after it (委员会) or when it is not a role or an
-    organization, since :meth:`kg.lexicon.Lexicon.find` then skips past it.
+    ``q``: the longest name there (:meth:`kg.lexicon.Lexicon.longest_at`), dropped when a longer word goes
+    on after it (委员会) or when it is not a role or an organization, since
+    :meth:`kg.lexicon.Lexicon.find` then skips past it.
     """
 
     def __init__(self, lexicon):
         self.lexicon = lexicon   # held, so the id this index is cached under is never reused
-        index = {}
-        for surface in sorted(lexicon._by_surface, key=lambda s: (-len(s), s)):
-            index.setdefault(surface[0], []).append((surface, lexicon._by_surface[surface]))
-        self.by_first = {ch: tuple(items) for ch, items in index.items()}
-        self.last_chars = frozenset(surface[-1] for surface in lexicon._by_surface if surface)
+        self.last_chars = lexicon.last_chars()
 
     def match(self, text, folded, q):
-        candidates = self.by_first.get(folded[q]) if q < len(folded) else None
-        if not candidates:
+        found = self.lexicon.longest_at(folded, q, q + _WINDOW)
+        if found is None:
             return None
-        limit = q + _WINDOW
-        for surface, term in candidates:
-            if folded.startswith(surface, q, limit):
-                end = q + len(surface)
-                blocked = _BLOCKED_AFTER.get(surface)
-                if blocked and folded.startswith(blocked, end, limit):
-                    return None
-                if term.kind not in KINDS:
-                    return None
-                return Match(0, len(surface), text[q:end], term)
-        return None
+        surface, term = found
+        end = q + len(surface)
+        blocked = _BLOCKED_AFTER.get(surface)
+        if blocked and folded.startswith(blocked, end, q + _WINDOW):
+            return None
+        if term.kind not in KINDS:
+            return None
+        return Match(0, len(surface), text[q:end], term)
 
 
 _INDEXES = {}
