@@ -263,7 +263,7 @@ def _is_forward(text) -> bool:
     modal = find_modal(text)
     if modal is not None and text[modal[0]:modal[1]] not in _PREDICATE_ONLY | _WEAK:
         return False
-    for lead in _ADVERBIAL_LEADS:
+    for lead in _ADVERBIAL_LEADS if text.startswith(_ADVERBIAL_LEADS) else ():
         if text.startswith(lead) and not (lead == "针对" and text.startswith("针对性")):
             rest = text[len(lead):]
             if lead in _ALWAYS_FORWARD or rest.endswith(_OBJECT_ENDS) or not _has_verb(rest):
@@ -306,7 +306,7 @@ def _opens_with_object_clause(texts, i):
 def _topic(text, lexicon):
     """A clause that only names the bearer of the next one (正式党员不足7人的党支部，): (spans, condition)."""
     spans = role_before(text, len(text), lexicon)
-    if not spans and re.search(r"的单位$", text):
+    if not spans and text.endswith("的单位"):
         ref = lexicon.lookup("单位") if lexicon is not None else None
         ref = ref.ref if ref is not None else EntityRef("found:单位", "单位", "organization")
         spans = [RoleSpan(len(text) - 2, len(text), ref, "单位")]
@@ -504,9 +504,9 @@ def _modal_anchored(text, start, end, lexicon):
 def _find_agent(text, start, end, lexicon, after_bearer):
     """由X负责/决定/召集…: the agent X after 由 as the bearer: (absolute spans, action start) or None."""
     clause = text[start:end]
-    m = re.search(r"由", clause)
-    if not m:
+    if "由" not in clause:
         return None
+    m = re.search(r"由", clause)
     before = clause[:m.start()]
     if re.search(r"[，,；;]", before):
         return None
@@ -576,12 +576,15 @@ def analyse_unit(doc, unit, lexicon, state) -> Reading:
     return reading
 
 
+_OTHER_TOPIC = re.compile(r"(?:其他|其余|有关|相关|各)(?:成员|人员|部门|单位)|它的|该|这种|这些")
+
+
 def _has_own_topic(clause, lexicon) -> bool:
     """A clause with a subject of its own that is not a bearer (党员组织关系…, 其他成员…, 有关材料应当…)."""
     spans = roles_at(clause, 0, lexicon, strict=False)
     if spans and not spans[0].modified:
         return True
-    if re.match(r"(?:其他|其余|有关|相关|各)(?:成员|人员|部门|单位)|它的|该|这种|这些", clause):
+    if _OTHER_TOPIC.match(clause):
         return True
     modal = find_modal(clause)
     if modal is None or modal[0] == 0:
@@ -631,6 +634,10 @@ def _read_modality(doc, reading, after, state):
     _judge(doc, reading, state.get("bearers_only", False))
 
 
+_NAME_REST = re.compile(r"(?:和|及(?!时)|或者|以及)")
+_DISTRIBUTIVE = re.compile(r"^(?:分别|均|都|也|一律)")
+
+
 def _judge(doc, reading, bearers_only=False):
     """Why a unit is not a duty: a statement, a structure rule, a chain, nothing left.
 
@@ -646,13 +653,13 @@ def _judge(doc, reading, bearers_only=False):
         reading.skip = "empty"
     elif _STATEMENT.search(action) or "的就是" in whole or _copula(action, reading):
         reading.skip = "statement"
-    elif re.match(r"(?:和|及(?!时)|或者|以及)", action):   # 和相当于…的组织: the rest of a name, no action
+    elif _NAME_REST.match(action):   # 和相当于…的组织: the rest of a name, no action
         reading.skip = "no action"
     elif _CHAIN_ONLY.match(action):
         reading.skip = "chain"
     elif action.startswith(("由", "被", "受")):
         reading.skip = "passive"
-    elif _STRUCTURAL.match(re.sub(r"^(?:分别|均|都|也|一律)", "", text[reading.core_start:reading.action_end])) \
+    elif _STRUCTURAL.match(_DISTRIBUTIVE.sub("", text[reading.core_start:reading.action_end])) \
             and not (reading.own_modal or reading.carried_modal):
         reading.skip = "structure"
     elif action.startswith("予以") and reading.bearers and not reading.agent and reading.own_bearer:
@@ -661,12 +668,18 @@ def _judge(doc, reading, bearers_only=False):
         reading.skip = "no action"
 
 
+_QUOTED_OR_BRACKETED = re.compile(r"“[^”]*”|（[^）]*）")
+_COPULA = re.compile(r"(?<![否于但还凡总要只])是(?!否)")
+
+
 def _copula(text, reading) -> bool:
     """X是Y: a statement, unless the clause opens with a verb (根除业务是“硬指标”)."""
     if reading.own_bearer:
         return False
-    plain = re.sub(r"“[^”]*”|（[^）]*）", "", text)
-    if not re.search(r"(?<![否于但还凡总要只])是(?!否)", plain) and "只是" not in plain:
+    if "是" not in text:
+        return False
+    plain = _QUOTED_OR_BRACKETED.sub("", text)
+    if not _COPULA.search(plain) and "只是" not in plain:
         return False
     words = _words(plain)
     return bool(words) and not is_verbal(words[0]) and words[0][0] not in ("坚持", "根除", "强化")
@@ -828,7 +841,7 @@ def _pivot_scope(doc, readings, lexicon):
             prev.unit.end = r.unit.end
             continue
         action = doc.text[r.action_start:r.action_end]
-        for verb in _PIVOTS:
+        for verb in _PIVOTS if action.startswith(_PIVOTS) else ():
             if action.startswith(verb):
                 rest = action[len(verb):]
                 r.pivot = rest.startswith(("其", "他们")) or bool(roles_at(rest, 0, lexicon, strict=False))

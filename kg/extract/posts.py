@@ -80,7 +80,7 @@ def _quoted_post(clause, pos, lexicon):
 
 def _as_holdings(doc, sentence, clause, subject, lexicon):
     """A作为…的B (校党委书记、校长王琛作为学校党风廉政建设的第一责任人)."""
-    m = re.search(r"作为", clause)
+    m = re.search(r"作为", clause) if "作为" in clause else None
     if not m:
         return []
     holders = subject or roles_at(clause, 0, lexicon, strict=False)
@@ -101,6 +101,8 @@ def _roles_in_tail(text, lexicon):
 def _post_duty_holdings(doc, sentence, clause, subject, lexicon):
     """A履行“B”职责 / A“B”职责: A holds the post B (不履行, 没履行 are not holdings)."""
     found = []
+    if "职责" not in clause:
+        return found
     for m in re.finditer("职责", clause):
         end = m.start()
         quoted = clause[:end].endswith(("”", '"'))
@@ -130,7 +132,7 @@ def _post_duty_holdings(doc, sentence, clause, subject, lexicon):
 
 def _drawn_from(doc, sentence, clause, subject, lexicon):
     """B从A中产生: the post B is filled from the holders A."""
-    m = re.search(r"从(?P<from>.+?)中(?:选举)?产生", clause)
+    m = re.search(r"从(?P<from>.+?)中(?:选举)?产生", clause) if "产生" in clause else None
     if not m or not subject:
         return []
     holders = role_before(clause, m.end("from"), lexicon)
