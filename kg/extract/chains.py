@@ -68,18 +68,20 @@ def _clause_links(text, subjects, lexicon):
     """(superior spans, subordinate spans, relation) the clause states about its ``subjects``."""
     links = []
     subject_orgs = _orgs(subjects)
-    for m in _UNDER.finditer(text):
+    # Each pattern is tried only where its fixed word is in the clause: the engine would try each
+    # position of the clause otherwise.
+    for m in _UNDER.finditer(text) if "领导" in text else ():
         links.append((_named(m.group("x"), lexicon), subject_orgs, LEADS))
-    for m in _ACCEPT.finditer(text):
+    for m in _ACCEPT.finditer(text) if "接受" in text else ():
         rel = {"指导": GUIDES, "监督": SUPERVISES}.get(m.group("rel"), LEADS)
         links.append((_named(m.group("x"), lexicon), subject_orgs, rel))
-    for m in _BY_ORDER.finditer(text):
+    for m in _BY_ORDER.finditer(text) if "根据" in text else ():
         links.append((_named(m.group("x"), lexicon), subject_orgs, LEADS))
-    for m in _ACCOUNTABLE.finditer(text):   # 党的各级委员会向同级的代表大会负责并报告工作
+    for m in _ACCOUNTABLE.finditer(text) if "负责" in text else ():   # 党的各级委员会向同级的代表大会负责并报告工作
         links.append((_named(m.group("x"), lexicon), subject_orgs, LEADS))
     if not subject_orgs:
         return links
-    for m in _OVER.finditer(text):
+    for m in _OVER.finditer(text) if "对" in text else ():
         rel = LEADS if m.group().endswith("的领导") else SUPERVISES
         links.append((subject_orgs, _named(m.group("x"), lexicon), rel))
     names = [(n.start, n.end) for n in roles_in(text, lexicon)]
