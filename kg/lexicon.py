@@ -156,12 +156,17 @@ class Lexicon:
         >>> lex = Lexicon([Term("FS", "role", "第一书记", "first secretary")])
         >>> [m.term.zh for m in lex.find_english("What must First Secretaries do?")]
         ['第一书记']
+
+        A name after "non-" is not named: a non-party organization is no party organization.
         """
         words = _english_stems(text)
         found, i = [], 0
         while i < len(words):
             for n in range(min(self._english_longest, len(words) - i), 0, -1):
                 term = self._by_english_stems.get(tuple(words[i:i + n]))
+                if term is not None and i > 0 and words[i - 1] == "non":
+                    i += n
+                    break
                 if term is not None:
                     found.append(Match(i, i + n, " ".join(words[i:i + n]), term))
                     i += n

@@ -716,12 +716,23 @@ def test_what_a_role_is_for_comes_before_its_procedural_steps(shared_kg, questio
     ("党组的任务主要是什么？", "党组的任务，主要是负责贯彻执行党的路线"),
     ("What are the tasks of a party group?", "党组的任务，主要是"),
     ("党的基层组织的基本任务是什么？", "它的基本任务是："),      # 它 refers back to 党的基层组织
+    # a non-party organization names no party organization: 党组 stays the role asked about
+    ("What are the main tasks of a leading party group set up in a non-party organization?", "党组的任务，主要是"),
 ])
 def test_a_role_whose_remit_the_text_states_is_answered_with_that_statement(shared_kg, question, opening):
     answer = shared_kg.ask(question)
     assert answer.intent == "role_duties"
     assert answer.evidence[0].text.startswith(opening)
     assert answer.evidence[0].doc == "dangzhang_2017"
+
+
+def test_of_several_remit_statements_the_one_whose_owner_the_question_names_is_given(shared_kg):
+    # 党章: 党的各级纪律检查委员会是党内监督专责机关，主要任务是… ; 条例: 机关党的纪律检查委员会的职责是…
+    organ = shared_kg.ask("What are the core functions of an organ's party discipline inspection commission?")
+    assert organ.intent == "role_duties"
+    assert organ.evidence[0].text.startswith("机关党的纪律检查委员会的职责是监督、执纪、问责")
+    every = shared_kg.ask("纪委的主要任务是什么？")
+    assert every.evidence[0].text.startswith("党的各级纪律检查委员会是党内监督专责机关")
 
 
 def test_a_list_lead_owned_by_another_body_is_not_a_roles_list(shared_kg):

@@ -109,7 +109,7 @@ def _mentions_term(sentence_text, term):
 
 
 _ASKED_REMIT_WORD = re.compile(r"职责|任务|职权")
-_ASKS_REMIT = re.compile(r"职责|任务|职权|duties|tasks|responsibilities|remit", re.I)
+_ASKS_REMIT = re.compile(r"职责|任务|职权|duties|tasks|responsibilities|remit|functions", re.I)
 # X的职责是… / 它的基本任务是… / X是…机关，主要任务是… (the role then opens the sentence)
 _REMIT = re.compile(r"(?:^|[，。；,;])(?:(?:(?P<who>[^，。；,;]{2,24}?)|它|其)的(?:基本|主要)?|基本|主要)(?:职责|任务|职权)[，,]?(?:主要)?"
                     r"(?:是|为|包括|有)")
@@ -125,17 +125,24 @@ def _lead_is_about(lead_text, term) -> bool:
     return any(match.group("who").endswith(fold(label)) for label in term.labels("zh") if len(label) >= 2)
 
 
-def _remit_statement(kg, term, asked=""):
+def _remit_statement(kg, term, asked="", others=()):
     """The sentence in which a text states a role's remit (党组的任务，主要是…；它的基本任务是：), as
     ``(doc, sentence)``, or ``None``. A pronoun (它, 其) counts when the sentence before it in the same
     paragraph names the role. When texts state several, the one using the word asked (任务, 职责) comes
-    first, then the first in corpus order."""
+    first, then the one naming most of the ``others`` the question names (机关 for an organ's
+    commission), then the first in corpus order."""
     found = _remit_statements(kg, term)
-    wanted = [f for f in found if asked and asked in fold(f[1].text)]
-    return (wanted or found or [None])[0]
+    wanted = [f for f in found if asked and asked in fold(f[1].text)] or found
+    if not wanted:
+        return None
+    names = [fold(label) for other in others for label in other.labels("zh") if len(label) >= 2]
+    doc, sentence, _ = max(wanted, key=lambda f: sum(1 for n in names if n in f[2]))
+    return doc, sentence
 
 
 def _remit_statements(kg, term):
+    """``(doc, sentence, owner)`` for each statement of the role's remit; ``owner`` is the folded text that
+    names whose remit it is (机关党的纪律检查委员会 in X的职责是…, the subject before 是 in X是…，主要任务是…)."""
     names = [fold(label) for label in term.labels("zh") if len(label) >= 2]
     found = []
     for (doc, sentence), folded in zip(kg.sentences_, kg.folded_sentences_):
@@ -147,12 +154,12 @@ def _remit_statements(kg, term):
         who = match.group("who")
         if who is not None:
             if any(who.endswith(n) for n in names):
-                found.append((doc, sentence))
+                found.append((doc, sentence, who))
             continue
         before = doc.sentences[sentence.index - 1] if sentence.index > 0 else None
         here = folded[:match.start()] + (fold(before.text) if before and before.paragraph == sentence.paragraph else "")
         if any(n in here for n in names):
-            found.append((doc, sentence))
+            found.append((doc, sentence, here.split("是", 1)[0]))
     return found
 
 
@@ -161,7 +168,8 @@ def _remit_answer(kg, q, term, k):
     if not _ASKS_REMIT.search(q.text):
         return None
     asked = _ASKED_REMIT_WORD.search(q.query)
-    found = _remit_statement(kg, term, asked.group() if asked else "")
+    others = [t for t in q.entities if t.key != term.key]
+    found = _remit_statement(kg, term, asked.group() if asked else "", others)
     if found is None:
         return None
     doc, sentence = found
@@ -194,12 +202,18 @@ _TOPIC = re.compile(r"^(?:对于|对|关于|针对)(?P<topic>[^，,？?]{1,30})[
 _SCENE = re.compile(r"^(?:在(?P<topic>[^，,？?]{1,30}?)(?:里|中|方面|上|时|期间|过程中)|为了(?P<purpose>[^，,？?]{1,30}))[，,]")
 
 
+def _narrower(name, other) -> bool:
+    """Whether ``name`` names a narrower kind of ``other`` (流入地党组织 / 党组织, 党支部书记 / 党支部)."""
+    return name != other and (name.endswith(other) or (name.startswith(other) and len(name) - len(other) >= 2))
+
+
 def _bearer_first(roles, query) -> list:
     """The roles a question names, the one it asks about first: the most specific name (流入地党组织 before
     党组织), and not a role in a leading topic (对流动党员，流入地党组织要做什么), which is what the duty is
     about, not who bears it."""
     # a name inside another name asked about is the broader one: 党组织 in 流入地党组织 asks about the latter
-    inner = [t for t in roles if any(u is not t and fold(t.zh) in fold(u.zh) for u in roles)]
+    # (but 党组 is not inside 党组织: a name one character longer is another word, not a narrower name)
+    inner = [t for t in roles if any(u is not t and _narrower(fold(u.zh), fold(t.zh)) for u in roles)]
     roles = [t for t in roles if t not in inner] + inner
     match = _TOPIC.match(query) or _SCENE.match(query)
     if not match or len(roles) < 2:

@@ -55,7 +55,7 @@ _EN = (
     ("mechanism_parts", r"\bconsist|\bcomprise|\bmade up of\b|\bparts? of\b|\bcomponents?\b|\binclude|\bwhat are the\b|\bstand for\b"),
     ("definition", r"\bwhat (is|are) (a |an |the )?[\"'“‘]|\bmean(s|ing)?\b|\bdefin|\bwhat is meant\b"),
     ("mechanism_context", r"\brequire|\bhow (is|are|should|must|do|does|to) .*\b(implement|carr|appl|use|run|conduct)|\bhow\b"),
-    ("role_duties", r"\bmust\b|\bshould\b|\bduties\b|\bduty\b|\brights\b|\bentitled\b|\bresponsib|\btasks?\b|\bobligation|\bexpected to\b|\brole\b(?! do\b| does\b)|\bdo\b(?! .*\bplay\b)|\bwhat .* (do|take part|attend|hold)"),
+    ("role_duties", r"\bmust\b|\bshould\b|\bduties\b|\bduty\b|\brights\b|\bentitled\b|\bresponsib|\btasks?\b|\bfunctions\b|\bobligation|\bexpected to\b|\brole\b(?! do\b| does\b)|\bdo\b(?! .*\bplay\b)|\bwhat .* (do|take part|attend|hold)"),
 )
 # A quoted name, or a counted name that is not an ordinal (第一书记) nor a vague amount (一些).
 _FORMULA_HINT = re.compile(r"[“\"「].+?[”\"」]|(?:^|[^第])[一二两三四五六七八九十双*]+[个大项级有亮会课岗书单张种条化型风严实学]")
