@@ -757,9 +757,12 @@ def test_a_frequency_answer_is_a_whole_phrase_not_a_fragment(shared_kg):
 
 
 def test_a_question_about_consequences_finds_the_sentence_that_states_them(shared_kg):
-    # 会怎样 asks what follows: 党章 says not paying dues for six months counts as leaving the party.
+    # 会怎样 asks what follows: 党章 says not paying dues for six months counts as leaving the party;
+    # 条例 says that not paying them on time (不按时交纳党费, the question's own words) brings criticism.
     answer = shared_kg.ask("党员不按时交纳党费会怎样？")
-    assert any("自行脱党" in e.text for e in answer.evidence[:2])
+    assert any("自行脱党" in e.text or "不按时交纳党费" in e.text and "批评教育" in e.text for e in answer.evidence[:2])
+    six_months = shared_kg.ask("党员连续六个月不交纳党费会怎样？")
+    assert any("自行脱党" in e.text for e in six_months.evidence[:2])
 
 
 def test_members_who_do_not_meet_the_standards_read_as_unqualified_members(shared_kg):
@@ -1277,3 +1280,18 @@ def test_a_follow_up_with_no_words_of_its_own_adds_no_part(shared_kg):
     answer = shared_kg.ask("党的基层委员会和支部委员会分别由什么会议选举产生？有什么不同？")
     assert "\n" not in answer.text
     assert answer.evidence[0].text.startswith("基层委员会由党员大会或代表大会选举产生")
+
+
+def test_a_sentence_holding_a_rare_stretch_of_the_question_as_written_comes_first(shared_kg):
+    # 党章: 党的中央和省、自治区、直辖市委员会实行巡视制度 — "实行巡视制度" as the question writes it,
+    # against the shorter 党的各级委员会实行…制度 that matches the expanded name of 党委 better.
+    answer = shared_kg.ask("哪些层级的党委实行巡视制度？")
+    assert "实行巡视制度" in answer.evidence[0].text
+
+
+@pytest.mark.parametrize("question", ["当入党介绍人，得负哪些责任、干些啥？", "入党介绍人得负哪些责任？"])
+def test_framing_words_do_not_turn_a_duties_question_into_a_search(shared_kg, question):
+    # 当X / 得负哪些责任 only frame the question: the sponsor's duties are the answer (党章第五条).
+    answer = shared_kg.ask(question)
+    assert answer.intent == "role_duties"
+    assert "了解申请人" in answer.text and "负责的报告" in answer.text

@@ -112,6 +112,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     rare = _rare_literals(kg, q, scores)
     listed = listed_in_question(q.query) if q.language == "zh" else []
     cues = _answer_cues(q)
+    phrases = _rare_phrases(kg, q, positions)
     for i in positions:
         doc, sentence = kg.sentences_[i]
         score = float(scores[i])
@@ -129,6 +130,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
             score += 0.1 * held   # 在建设发展、疫情防控和复工复产中分别…: the sentence that names them all
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
+        score += _phrase_bonus(phrases, folded)
         score += doc_bonus.get(doc.doc_id, 0.0)
         score += q.nearby.get(i, 0.0)   # a follow-up's answer is likely near the first answer's passage
         if defined and any(pattern.search(folded) for pattern in defined):
@@ -235,6 +237,48 @@ def best_positions(scores):
         return positive
     best = np.argpartition(-scores[positive], RANKED_SENTENCES)[:RANKED_SENTENCES]
     return np.sort(positive[best])
+
+
+_NOT_PHRASE = re.compile(r"[^\u3400-\u9fff]+")
+# a leading purpose or scene: 为了…， / 在…中， / 做…工作时，
+_LEADING_CLAUSE = re.compile(r"^(?:(?:为了?|在|当|对于?|关于|针对)[^，,？?]{1,30}|[^，,？?]{1,30}(?:时|中|里|期间))[，,]")
+
+
+def _question_phrases(q, titles=(), shortest=5) -> list:
+    """The stretches of a Chinese question, ``shortest`` characters or more, that a sentence may hold as
+    written (实行巡视制度), longest first; stretches inside a name the question links or inside a
+    document's title are left out (a name has its own bonus, a title names a document)."""
+    if q.language != "zh":
+        return []
+    names = [fold(label) for t in q.entities for label in t.labels("zh")] + list(titles)
+    found = set()
+    asked = _LEADING_CLAUSE.sub("", fold(q.query))   # 为发挥党员先锋模范作用，…: the purpose is not asked
+    for chunk in _NOT_PHRASE.split(asked):
+        for n in range(len(chunk), shortest - 1, -1):
+            for start in range(len(chunk) - n + 1):
+                piece = chunk[start:start + n]
+                if not piece.startswith("的") and not piece.endswith("的") and not any(piece in name for name in names):
+                    found.add(piece)
+    return sorted(found, key=len, reverse=True)
+
+
+def _rare_phrases(kg, q, positions, most=3) -> list:
+    """The question's stretches (:func:`_question_phrases`) that at most ``most`` of the candidate
+    sentences hold: a stretch many sentences hold is what the question is about (民主评议党员), not
+    what tells its answer apart."""
+    phrases = _question_phrases(q, [fold(d.title) for d in kg.documents_ if d.title])
+    if not phrases:
+        return []
+    texts = [kg.folded_sentences_[i] for i in positions]
+    return [p for p in phrases if 0 < sum(1 for text in texts if p in text) <= most]
+
+
+def _phrase_bonus(phrases, folded) -> float:
+    """0.05 for each character past four of the longest question stretch the sentence holds, at most 0.15."""
+    for piece in phrases:
+        if piece in folded:
+            return min(0.15, 0.05 * (len(piece) - 4))
+    return 0.0
 
 
 def _rare_literals(kg, q, scores, most=3) -> list:
