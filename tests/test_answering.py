@@ -1295,3 +1295,16 @@ def test_framing_words_do_not_turn_a_duties_question_into_a_search(shared_kg, qu
     answer = shared_kg.ask(question)
     assert answer.intent == "role_duties"
     assert "了解申请人" in answer.text and "负责的报告" in answer.text
+
+
+@pytest.mark.parametrize("question, heading", [
+    ("在管党治党责任落实这块，调研报告发现了哪些毛病？", "治党压力“层递减”，责任落实“虚化”"),
+    ("What problem does the district survey find in organ cadres' ideological understanding and political awareness?",
+     "思想认识“有温差”，政治意识“淡化”"),
+])
+def test_a_reported_problem_is_named_by_the_heading_of_its_part(shared_kg, question, heading):
+    # The survey report names each problem in a heading (（三）治党压力“层递减”，责任落实“虚化”。) and
+    # describes it in the sentences below; the answer gives the name with the description.
+    answer = shared_kg.ask(question)
+    assert answer.intent == "problems"
+    assert heading in answer.text

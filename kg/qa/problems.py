@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from .duties import content_tokens
-from .ranking import evidence_from_fact, make_answer, say
+from .ranking import evidence_from_fact, make_answer, problem_part, say
 
 _PROBLEM_WORDS = frozenset("问题 不足 短板 差距 存在 发现 查找 查摆 指出 报告 文中 哪些 哪几 方面 主要 调研 突出 毛病 缺点 表现 problem problems shortcoming shortcomings found report weakness".split())
 _PREVALENCE_ZH = {"some": "有的", "several": "一些", "few": "少数", "many": "普遍"}
+
+
+def _part_heading(kg, evidence) -> str:
+    """The heading of the problem part a problem is reported in (（一）思想认识“有温差”，政治意识“淡化”), or ``""``:
+    a report names each problem in its part's heading and describes it in the sentences below."""
+    doc = kg.document(evidence.doc_id)
+    if not 0 <= evidence.sentence < len(doc.sentences):
+        return ""
+    part = problem_part(doc, doc.sentences[evidence.sentence])
+    return part[0].marker + part[0].heading.rstrip("。；;，, ") if part else ""
 
 
 def answer_problems(kg, q, k):
@@ -24,12 +34,16 @@ def answer_problems(kg, q, k):
     scores = [float(all_scores[position[id(p)]]) if id(p) in position else 0.0 for p in problems]
     order = sorted(range(len(problems)), key=lambda i: (-scores[i], problems[i].evidence.doc_id, problems[i].start))
     shown = [problems[i] for i in order[:6]]
-    lines = []
+    lines, parts_named = [], set()
     for p in shown:
         who = f"{_PREVALENCE_ZH.get(p.prevalence, '')}{p.concerns.label if p.concerns else ''}"
-        lines.append((who + "：" if who else "") + p.description)
-    text = say(q, f"文中指出的问题（共{len(problems)}条）：" + "；".join(f"{i}. {x}" for i, x in enumerate(lines, 1)) + "。",
-               f"Problems the texts report ({len(problems)} found): " + "; ".join(f"{i}. 「{x}」" for i, x in enumerate(lines, 1)) + ".")
+        part = _part_heading(kg, p.evidence)
+        lines.append((part if part not in parts_named else "", (who + "：" if who else "") + p.description))
+        parts_named.add(part)
+    text = say(q, f"文中指出的问题（共{len(problems)}条）：" + "；".join(
+                   f"{i}. " + (f"【{part}】" if part else "") + x for i, (part, x) in enumerate(lines, 1)) + "。",
+               f"Problems the texts report ({len(problems)} found): " + "; ".join(
+                   f"{i}. " + (f"[{part}] " if part else "") + f"「{x}」" for i, (part, x) in enumerate(lines, 1)) + ".")
     evidence, seen = [], set()
     for i in order:
         p = problems[i]

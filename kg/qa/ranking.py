@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 
+from ..document import PROBLEM
 from ..graph import entity_iri
 from ..normalize import fold
 from ..numerals import chinese_to_int
@@ -29,6 +30,22 @@ def evidence_item(kg, doc_id, sentence, score) -> EvidenceItem:
     doc = kg.document(doc_id)
     path = " > ".join(s.marker + (s.heading or "") for s in doc.section_path(sentence.section))
     return EvidenceItem(doc_id, sentence.text, sentence.start, sentence.end, score, path)
+
+
+def problem_part(doc, sentence):
+    """The part of a problems section a sentence belongs to and the sentence that is its heading, as
+    ``(section, heading sentence)``: the heading names the problem (（三）治党压力“层递减”，责任落实“虚化”。
+    over 管党治党责任落实不到位。…). ``None`` outside a headed problem part, or for the heading itself."""
+    section = doc.sections[sentence.section] if sentence.section is not None else None
+    if section is None or section.kind != PROBLEM or not section.heading or section.level == "part":
+        return None
+    heading = fold(section.heading)
+    if fold(sentence.text) == heading:
+        return None
+    for other in doc.sentences:
+        if section.start <= other.start < section.end and fold(other.text) == heading:
+            return section, other
+    return None
 
 
 def evidence_from_fact(kg, ev, score) -> EvidenceItem:

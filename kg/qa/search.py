@@ -8,8 +8,8 @@ import re
 
 from ..document import PROBLEM
 from ..normalize import fold
-from .ranking import (ANSWER_CHARS, QUOTE_CHARS, bigrams, evidence_item, make_answer, quote_window, rank_sentences,
-                      say, select_evidence)
+from .ranking import (ANSWER_CHARS, QUOTE_CHARS, bigrams, evidence_item, make_answer, problem_part, quote_window,
+                      rank_sentences, say, select_evidence)
 
 
 # ---------------------------------------------------------------------------- enumerated lists
@@ -290,6 +290,14 @@ def answer_search(kg, q, k):
     quote = quote_window(best.text, q.query, limit=ANSWER_CHARS - 60 if wants_list else QUOTE_CHARS)
     text = say(q, f"据《{best_doc.title}》：「{quote}」",
                f"The closest passage, in {best_doc.title}: 「{quote}」")
+    named = problem_part(best_doc, best) if q.intent == "problems" else None
+    if named is not None:
+        section, heading = named
+        title = section.marker + section.heading.rstrip("。；;，, ")
+        text = say(q, f"据《{best_doc.title}》，{title}：「{quote}」",
+                   f"In {best_doc.title}, under “{title}”: 「{quote}」")
+        evidence = [evidence_item(kg, best_doc.doc_id, heading, chosen[0][0])] + [
+            e for e in evidence if e.start != heading.start][:k - 1]
     if len(chosen) > 1 and len(quote) < QUOTE_CHARS:
         second = kg.sentences_[chosen[1][1]][1]
         extra = quote_window(second.text, q.query, limit=120)
