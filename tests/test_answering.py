@@ -887,6 +887,9 @@ def test_a_count_names_the_number_of_the_item_asked(shared_kg, question, number)
 @pytest.mark.parametrize("question, person", [
     ("学校的纪委书记是谁？", "孙洪亮"),
     ("Who is the school's discipline inspection commission secretary?", "孙洪亮"),
+    # the school's committee is where the post sits, not the post: 纪委书记, not 校党委书记
+    ("Who is the discipline inspection commission secretary on the Shaoxing No. 1 High School party committee?", "孙洪亮"),
+    ("Who is the school's party secretary?", "王琛"),
     ("这次党风廉政建设情况分析会由谁主持？", "党委书记、校长王琛"),
 ])
 def test_who_is_names_the_person_after_the_title(shared_kg, question, person):

@@ -132,17 +132,26 @@ def answer_person_named(kg, q, k):
     titles = {label for t in roles for label in t.labels("zh") if len(label) >= 2}
     titles |= {body + head for body in bodies for head in heads}
     ranked = rank_sentences(kg, q)[:40]
+    found = []   # (score, title, sentence position, person): the closest sentence naming someone per title
     for title in sorted(titles, key=lambda t: (-len(t), t)):
         for score, i in ranked:
-            doc, sentence = kg.sentences_[i]
-            person = person_after(sentence.text, title)
+            person = person_after(kg.sentences_[i][1].text, title)
             if person:
-                held = "、".join(titles_before(sentence.text, person)) or title
-                quote = quote_window(sentence.text, person + " " + q.query)
-                text = say(q, f"{person}（{held}）。原文：「{quote}」", f"{person} ({held}). The text: 「{quote}」")
-                evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
-                return make_answer(q, text, evidence, {"method": "the person named after the title", "title": title})
-    return None
+                found.append((score, title, i, person))
+                break
+    if not found:
+        return None
+    # A title of four characters or more is specific enough to trust the closest sentence (纪委书记孙洪亮
+    # over 校党委书记王琛 when the school's committee is only where the post sits); shorter ones (书记)
+    # only when no specific title names anyone. Between close sentences the longer title wins.
+    specific = [f for f in found if len(f[1]) >= 4] or found
+    score, title, i, person = max(specific, key=lambda f: (f[0] + 0.01 * len(f[1]), len(f[1])))
+    doc, sentence = kg.sentences_[i]
+    held = "、".join(titles_before(sentence.text, person)) or title
+    quote = quote_window(sentence.text, person + " " + q.query)
+    text = say(q, f"{person}（{held}）。原文：「{quote}」", f"{person} ({held}). The text: 「{quote}」")
+    evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+    return make_answer(q, text, evidence, {"method": "the person named after the title", "title": title})
 
 
 # 还要设什么职务 / what posts must be set up: a post a body sets, not who holds one
