@@ -1104,6 +1104,9 @@ def test_who_after_a_leading_english_clause(shared_kg, question, body, sentence_
     # 党员教育管理工作条例 第十九条: each case, then 停止党籍的决定由…按照有关规定作出 (any verb for 谁来做)
     ("与党组织失去联系6个月以上的党员被停止党籍，这个决定由谁来做？", "所在党支部或者上级党组织"),
     ("因私出国并在国外长期定居的党员被停止党籍，由谁作出这个决定？", "保留其组织关系的党组织"),
+    # in the question's own words: 失联 (失去联系), 半年 (6个月), 谁说了算; 由谁决定 for 决定由X作出
+    ("跟组织失联半年多、怎么都找不着的党员，停止党籍这事儿谁说了算？", "所在党支部或者上级党组织"),
+    ("出国学习研究超过5年不回来的党员，停止党籍由谁决定？", "保留其组织关系的党组织"),
 ])
 def test_who_decides_is_read_from_the_sentence_that_says_so(shared_kg, question, body):
     answer = shared_kg.ask(question)

@@ -351,7 +351,7 @@ _AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组
                 "递补", "提名", "审查", "指定")
 
 
-_ASKS_WHO_DOES = re.compile(r"谁来?(?:做|办|干|定|管|弄|作)")
+_ASKS_WHO_DOES = re.compile(r"谁来?(?:做|办|干|定|管|弄|作)|谁说了算")
 
 
 def agent_named(sentence_text, query) -> str:
@@ -366,6 +366,8 @@ def agent_named(sentence_text, query) -> str:
     '中央委员会候补委员'
     >>> agent_named("停止党籍的决定由保留其组织关系的党组织按照有关规定作出。", "停止党籍的决定由谁来做？")
     '保留其组织关系的党组织'
+    >>> agent_named("停止党籍的决定由所在党支部或者上级党组织按照有关规定作出。", "失联党员停止党籍由谁决定？")
+    '所在党支部或者上级党组织'
     """
     # the verbs right after 谁 are the ones asked (机关基层组织条例由谁解释: 解释, not the 组织 of 基层组织;
     # 经过谁审议、由谁批准: 审议, then 批准)
@@ -381,6 +383,8 @@ def agent_named(sentence_text, query) -> str:
         agent = _agent_before(sentence_text, verb)
         if agent:
             return agent
+        if f"{verb}由" in sentence_text:   # 由谁决定 / 停止党籍的决定由X作出: the act asked is the noun before 由
+            return max((_agent_before(sentence_text, other) for other in _AGENT_VERBS), key=len)
     return ""
 
 
@@ -389,6 +393,14 @@ def _agent_before(sentence_text, verb) -> str:
     match = re.search(rf"由([^，。；：由]{{1,30}}?)(?:负责|(?:按照|依照|根据)[^，。；由]{{1,12}}?)?(?:依次|分别|统一)?{verb}",
                       sentence_text)
     return match.group(1) if match else ""
+
+
+def _same_paragraph(kg, i, j) -> bool:
+    """Whether sentence positions ``i`` and ``j`` are in one paragraph of one document."""
+    if not (0 <= i < len(kg.sentences_) and 0 <= j < len(kg.sentences_)):
+        return False
+    (doc_i, a), (doc_j, b) = kg.sentences_[i], kg.sentences_[j]
+    return doc_i is doc_j and a.paragraph == b.paragraph
 
 
 def answer_duty_holder(kg, q, k):
@@ -407,10 +419,13 @@ def answer_duty_holder(kg, q, k):
     # so may the sentence after the best one in its paragraph (…予以停止党籍。停止党籍的决定由…作出。). An
     # English verb's other senses count too (review: 审查, and the text's 审议 in 由…审议后).
     asked = q.query if q.language == "zh" else f"{q.query} {q.expanded}"
-    following = [(best_score * 0.95, best_i + 1)] if best_i + 1 < len(kg.sentences_) and \
-        kg.sentences_[best_i + 1][0] is best_doc and kg.sentences_[best_i + 1][1].paragraph == best_sentence.paragraph else []
+    closest = ranked_sentences[:5]
+    following = [(score * 0.95, i + 1) for score, i in closest if _same_paragraph(kg, i, i + 1)]
+    agents = {}
+    for score, i in [*closest, *following]:   # a sentence read twice keeps its better score
+        agents[i] = max(score, agents.get(i, 0.0))
     agents = [(score, i, agent_named(kg.sentences_[i][1].text, asked))
-              for score, i in sorted({*ranked_sentences[:5], *following}, key=lambda x: -x[0])]
+              for i, score in sorted(agents.items(), key=lambda x: (-x[1], x[0]))]
     if agents and agents[0][1] == best_i and agents[0][2]:
         # the best sentence's own 由X主持 names who acts more exactly than a duty read from it (校长 of 校长王琛)
         agents = agents[:1]
