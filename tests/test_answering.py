@@ -1314,3 +1314,9 @@ def test_a_reported_problem_is_named_by_the_heading_of_its_part(shared_kg, quest
     answer = shared_kg.ask(question)
     assert answer.intent == "problems"
     assert heading in answer.text
+
+
+def test_a_synonym_of_a_word_no_text_uses_is_searched_as_if_asked(shared_kg):
+    # No text says 步骤; 党员教育管理工作条例 gives the 程序: 按照个人自评、党员互评、民主测评的程序.
+    answer = shared_kg.ask("民主评议党员具体分哪几个步骤？")
+    assert "个人自评" in answer.text

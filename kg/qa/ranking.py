@@ -115,6 +115,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         query, expanded = _DOCUMENT_WORDS.sub(" ", query), _DOCUMENT_WORDS.sub(" ", expanded or "")
         if not query.strip():
             query, expanded = q.query, q.expanded
+    query = _with_synonyms_for_unknown_words(kg, query)
     scores = sentence_scores(kg, query)
     if expanded and expanded != query:
         # Other names of the question's entities (纪委 → 纪律检查委员会) may find what the asked name
@@ -329,6 +330,21 @@ def _definition_patterns(q):
             # X是… at a clause's start, or after 的 (党的思想路线是…)
             return [re.compile(r'(?:^|[，。；"的])' + re.escape(fold(n)) + r'"?(?:是|指|即|就是|为)') for n in names if n]
     return []
+
+
+def _with_synonyms_for_unknown_words(kg, query) -> str:
+    """The query with the synonyms (``ontology/synonyms.tsv``) of its words that no sentence holds: 一把手
+    is never written in the texts, so 主要负责人 is searched as if asked, not as a lesser expansion."""
+    from .question import load_synonyms
+
+    folded = fold(query)
+    extra = []
+    for group in load_synonyms():
+        unknown = [w for w in group if w in folded and not any(w in text for text in kg.folded_sentences_)]
+        if unknown:
+            extra += [w for w in group if w not in folded and w not in extra
+                      and any(w in text for text in kg.folded_sentences_)]
+    return " ".join([query, *extra]) if extra else query
 
 
 def sentence_scores(kg, text):
