@@ -117,6 +117,18 @@ def test_traditional_characters_read_as_simplified(report_kg, traditional, simpl
     assert [(e.doc, e.start) for e in trad.evidence] == [(e.doc, e.start) for e in simp.evidence]
 
 
+@pytest.mark.parametrize("traditional, simplified", [
+    # the cue words of a question (原则, 定义, 哪些) are read in simplified characters too
+    ("機關基層黨組織決定重要事項要遵循什麼原則？", "机关基层党组织决定重要事项要遵循什么原则？"),
+    ("黨支部的職責是什麼？", "党支部的职责是什么？"),
+    ("除了書記，黨組還可以設什麼職務？", "除了书记，党组还可以设什么职务？"),
+])
+def test_traditional_questions_on_the_real_corpus_read_as_simplified(shared_kg, traditional, simplified):
+    trad, simp = shared_kg.ask(traditional), shared_kg.ask(simplified)
+    assert (trad.intent, trad.text) == (simp.intent, simp.text)
+    assert [(e.doc, e.start) for e in trad.evidence] == [(e.doc, e.start) for e in simp.evidence]
+
+
 @pytest.mark.parametrize("question, entity", [
     # the three spellings the texts use for one role (全角/半角 brackets, 党组(党委) order)
     ("党委(组)书记要做什么？", "党委（组）书记"),

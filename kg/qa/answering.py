@@ -137,16 +137,16 @@ def answer_question(kg, text, top_k: int = 5, nearby=None, parts=True) -> Answer
     k = max(1, min(int(top_k), MAX_EVIDENCE * 4))
     q = dataclasses.replace(q, nearby=nearby or {}, document=document_named(kg, q) or ())
     answer = _answer_one(kg, q, k)
-    later = follow_ups(q.text, q.language) if parts and answer.answered else []
+    later = follow_ups(q.plain, q.language) if parts and answer.answered else []
     if q.language == "zh":
         # a follow-up is searched without the words it repeats; one with no words of its own (有什么不同)
         # asks about the same answer
-        read = [(f, *read_follow_up(f, q.text.split(f)[0], kg.tokenizer_.tokens)) for f in later]
+        read = [(f, *read_follow_up(f, q.plain.split(f)[0], kg.tokenizer_.tokens)) for f in later]
         later = [(f, asked) for f, asked, own in read if own]
     else:
         later = [(f, f) for f in later]
     if later:
-        first = answer_question(kg, first_question(q.text, q.language), k, parts=False)
+        first = answer_question(kg, first_question(q.plain, q.language), k, parts=False)
         answer = _with_part(kg, q, answer, first, None, k)
         for question, asked in later:
             context = nearby_positions(kg, answer.evidence)

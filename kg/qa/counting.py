@@ -37,7 +37,7 @@ _ASKED_UNIT_EN = (
 def _asked_units(q) -> tuple:
     """The units a counting question asks in (名 → 名, 人, 位), or ``()`` for any."""
     if q.language == "en":
-        asked = re.split(r"\bhow many\b|\bnumber of\b", q.text, maxsplit=1, flags=re.I)[-1][:40]
+        asked = re.split(r"\bhow many\b|\bnumber of\b", q.plain, maxsplit=1, flags=re.I)[-1][:40]
         found = [(m.start(), units) for pattern, units in _ASKED_UNIT_EN for m in [re.search(pattern, asked, re.I)]
                  if m]
         return min(found)[1] if found else ()  # the word right after "how many" is what is counted
@@ -138,7 +138,7 @@ def _counted_list(kg, q, closest, units, k):
     if not closest or (units and not set(units) & {"条", "项", "个", "种", "类"}):
         return None
     if not units and not re.search(r"几条|几项|几个|几种|几类|多少条|多少项|how many (items|points|kinds|types|rights|duties|obligations)",
-                                   q.text, re.I):
+                                   q.plain, re.I):
         return None
     if any(_quantities(kg.sentences_[i][1].text, units or ("条", "项", "种", "类")) for _, i in closest[:3]):
         return None   # a sentence says the number itself (纪律处分有五种：…)

@@ -166,7 +166,7 @@ def _remit_statements(kg, term):
 
 def _remit_answer(kg, q, term, k):
     """For 党组的任务是什么: the text's own statement of the role's remit, with its list when it opens one."""
-    if not _ASKS_REMIT.search(q.text):
+    if not _ASKS_REMIT.search(q.plain):
         return None
     asked = _ASKED_REMIT_WORD.search(q.query)
     others = [t for t in q.entities if t.key != term.key]

@@ -55,7 +55,7 @@ def answer_frequency(kg, q, k):
     doc, sentence = kg.sentences_[i]
     quote = quote_window(sentence.text, q.query)
     phrases = frequency_phrases(quote, q.query)
-    aside = excluded_part(q.text)   # 除了年度分析会，多久还开一次: not 年度
+    aside = excluded_part(q.plain)   # 除了年度分析会，多久还开一次: not 年度
     phrases = [p for p in phrases if not aside or p not in aside] or phrases
     masked = "*" in (phrases[0] if phrases else "")
     note = say(q, "（*为原文隐去的数字，未知）" if masked else "", " (* is a number masked in the text: unknown)" if masked else "")

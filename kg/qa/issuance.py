@@ -42,7 +42,7 @@ def asks_issuer(q) -> bool:
     (True, False)
     """
     asks, document = (_ASKS_EN, _DOCUMENT_EN) if q.language == "en" else (_ASKS_ZH, _DOCUMENT_ZH)
-    return bool(asks.search(q.text) and document.search(q.text))
+    return bool(asks.search(q.plain) and document.search(q.plain))
 
 
 def issuance(doc):

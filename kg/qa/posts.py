@@ -164,9 +164,9 @@ _SETS_POST = re.compile(r"设(?:立|置)?(?:[0-9一二两三]+名)?(?P<post>[\u4
 def answer_post_set_up(kg, q, k):
     """What post a body must set up (机关党的基层委员会…设专职副书记): the post that the closest sentence
     saying 设… names, or ``None`` when the question does not ask that or no close sentence says it."""
-    if not _ASKS_SET_UP.search(q.text):
+    if not _ASKS_SET_UP.search(q.plain):
         return None
-    aside = excluded_part(q.text)   # 党组除了书记，还可以设什么职务: not 书记 again
+    aside = excluded_part(q.plain)   # 党组除了书记，还可以设什么职务: not 书记 again
     bodies = {t.key for t in q.entities if t.kind in ("role", "organization")}
     for score, i in rank_sentences(kg, q)[:5]:
         doc, sentence = kg.sentences_[i]
@@ -191,7 +191,7 @@ def answer_post_holder(kg, q, k):
     roles = [t for t in q.entities if t.kind in ("role", "organization")]
     if not roles:
         return answer_person_posts(kg, q, k)
-    wants_holder = bool(re.search(r"由谁|谁|哪[个些类]|who", q.text, re.I))
+    wants_holder = bool(re.search(r"由谁|谁|哪[个些类]|who", q.plain, re.I))
     holdings = []
     for term in roles:
         holders = kg.facts_.holders_of(term.key)
@@ -199,7 +199,7 @@ def answer_post_holder(kg, q, k):
         holdings.extend(holders if (wants_holder or not posts) else posts)
         if not holdings:
             holdings.extend(posts or holders)
-    if re.search(r"兼任|concurrent", q.text, re.I):
+    if re.search(r"兼任|concurrent", q.plain, re.I):
         holdings = [h for h in holdings if h.concurrent] or holdings
     # Every holding competes: the one stated in the sentence closest to the question comes first,
     # those about the roles named get a little more.

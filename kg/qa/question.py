@@ -42,6 +42,11 @@ class Question:
     expanded: str = ""        # the query plus the other names of its entities (纪委 → 纪律检查委员会)
     nearby: dict = field(default_factory=dict, compare=False)   # {sentence position: bonus} for a follow-up
     document: tuple = ()      # (doc_id, the title's words) when the question names a document by its title
+    plain: str = ""           # what patterns read: the text in simplified characters (as asked, for English)
+
+    def __post_init__(self):
+        if not self.plain:   # a question made by hand reads as written
+            object.__setattr__(self, "plain", self.text)
 
 
 def clean_question(text) -> tuple:
@@ -211,7 +216,8 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glos
     if other_senses:
         extra = [w for w in dict.fromkeys(other_senses) if w not in query]
         expanded = " ".join([expanded, *extra])
-    return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes, expanded)
+    return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes, expanded,
+                    plain=simplified if language == "zh" else text)
 
 
 # 除了X（以外），还…: X is what the asker already knows; searching for it finds the wrong sentence.

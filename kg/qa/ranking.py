@@ -229,7 +229,7 @@ def _answer_cues(q):
     largest bonus of the patterns it matches): 0.12, and 0.25 for a date or place asked for (哪天开的,
     在哪儿开的), where the date or place is the whole answer."""
     wanted = [(cue, weight[0] if weight else _CUE_BONUS) for asked, cue, *weight in _ANSWER_CUES
-              if re.search(asked, q.text, re.I)]
+              if re.search(asked, q.plain, re.I)]
     by_whom = _BY_WHOM.search(q.query)
     if by_whom:   # 由谁主持: a sentence saying 由…主持
         verb = by_whom.group(1) or by_whom.group(2)   # 由谁解释 / 解释权归谁: a sentence saying 由…(负责)解释
@@ -319,7 +319,7 @@ _WHAT_IS = (re.compile(r"^(?:什么是|何为|何谓)(.{2,16}?)[？?。]*$"),
 def _definition_patterns(q):
     """For 什么是X / X是什么 / What is X: patterns of sentences that define X (X是…, X指…, X的基本原则是…)."""
     for pattern in _WHAT_IS:
-        match = pattern.match(q.text.strip())
+        match = pattern.match(q.plain.strip())
         if match:
             subject = match.group(1)
             if q.language == "en":
@@ -380,7 +380,7 @@ def _document_hints(kg, q):
         return {q.document[0]: 0.3}
     bonus = {}
     for asked, title, regulation in _DOC_HINTS:
-        if re.search(asked, q.text, re.I):
+        if re.search(asked, q.plain, re.I):
             for doc in kg.documents_:
                 by_title = re.search(title, doc.title)
                 by_structure = regulation is not None and doc.is_regulation == regulation and \
@@ -406,7 +406,7 @@ def document_named(kg, q):
     state organs): see :func:`_document_named_in_english`."""
     if q.language == "en":
         return _document_named_in_english(kg, q)
-    asked = fold(q.text)
+    asked = fold(q.plain)
     shared = []
     for doc in kg.documents_:
         title = _TITLE_NOISE.sub("", fold(doc.title or ""))
@@ -432,7 +432,7 @@ def _document_named_in_english(kg, q):
     report…) and at least two words of one title, translated (most of that title's words, and more of them
     than of any other title), else ``None``. The words are kept in the question: in English they are also
     its topic."""
-    if len(kg.documents_) < 2 or not _EN_DOCUMENT_NOUN.search(q.text):
+    if len(kg.documents_) < 2 or not _EN_DOCUMENT_NOUN.search(q.plain):
         return None
     asked = set(kg.tokenizer_.tokens(q.query))
     scored = []

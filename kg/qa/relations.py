@@ -71,7 +71,7 @@ _ASKS_DOWN = re.compile(r"领导谁|领导哪些|下级|管哪些|whom does .* l
 def _direct_links(kg, q, links):
     """For 机关党委受谁领导 / 党组领导哪些组织 about one named body: ``(sentence, links)`` naming its direct
     superiors (or subordinates) as the texts state them, or ``None``."""
-    up, down = bool(_ASKS_UP.search(q.text)), bool(_ASKS_DOWN.search(q.text))
+    up, down = bool(_ASKS_UP.search(q.plain)), bool(_ASKS_DOWN.search(q.plain))
     named = [t for t in q.entities if t.kind in ("role", "organization")]
     if up == down or not named or (len(named) > 2 or (len(named) == 2 and up)):
         return None
@@ -115,7 +115,7 @@ def answer_compare(kg, q, k):
     for label in sorted({n for t in roles for n in t.labels("zh")}, key=len, reverse=True):
         aspect = aspect.replace(label, " ")
     scores = 0.5 * sentence_scores(kg, aspect) + 0.5 * sentence_scores(kg, q.expanded or q.query)
-    if _DUTY_ASPECT.search(q.text):
+    if _DUTY_ASPECT.search(q.plain):
         # Comparing duties: a sentence that gives one of them a duty says more than one that names it.
         for term in roles:
             for duty in kg.facts_.duties_of(term.key):

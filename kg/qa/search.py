@@ -153,7 +153,7 @@ def answer_with_list(kg, q, ranked, k):
     lead, items = list_items(doc, sentence)
     if lead is None or len(items) < 2:
         return None
-    if not _LIST_QUESTION.search(q.text) and lead.index != sentence.index:
+    if not _LIST_QUESTION.search(q.plain) and lead.index != sentence.index:
         return None
     if _asks_beyond(q, [lead, *items]) and _asked_item(q, doc, items) is None:
         return None   # 坚持哪几个方面相结合: the list of principles does not say 相结合; a sentence does
@@ -215,7 +215,7 @@ def _sibling_leads(kg, top):
 
 def answer_with_outline(kg, q, ranked, k):
     """Questions about a part's sub-parts (报告从哪几个方面提出对策措施？) or a sub-part's points."""
-    if not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text) or _ASKS_WHAT.search(q.text)):
+    if not (_OUTLINE_QUESTION.search(q.plain) or _LIST_QUESTION.search(q.plain) or _ASKS_WHAT.search(q.plain)):
         return None
     wanted = bigrams(q.query)
     best = None
@@ -227,7 +227,7 @@ def answer_with_outline(kg, q, ranked, k):
             match = _heading_match(kg, q, wanted, section.heading)
             if match >= 0.5 and _question_covered(kg, q, section.heading) and (best is None or match > best[0]):
                 best = (match, doc, section, children)
-    if best is not None and (_OUTLINE_QUESTION.search(q.text) or _ASKS_WHAT.search(q.text)):
+    if best is not None and (_OUTLINE_QUESTION.search(q.plain) or _ASKS_WHAT.search(q.plain)):
         _, doc, section, children = best
         heads = [f"{c.marker}{c.heading}" for c in children]
         text = say(q, f"《{doc.title}》“{section.heading}”部分分为{len(children)}个方面：" + "".join(heads),
@@ -238,7 +238,7 @@ def answer_with_outline(kg, q, ranked, k):
             if lead is not None and len(evidence) < k:
                 evidence.append(evidence_item(kg, doc.doc_id, lead, 1.0))
         return make_answer(q, text, evidence, {"method": "sub-part headings", "section": section.heading})
-    if not ranked or not (_OUTLINE_QUESTION.search(q.text) or _LIST_QUESTION.search(q.text)):
+    if not ranked or not (_OUTLINE_QUESTION.search(q.plain) or _LIST_QUESTION.search(q.plain)):
         return None
     siblings = _sibling_leads(kg, ranked[:4])
     if siblings is not None:
@@ -286,7 +286,7 @@ def answer_search(kg, q, k):
     chosen = _with_elaboration(kg, chosen, ranked)
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
     best_doc, best = kg.sentences_[chosen[0][1]]
-    wants_list = bool(_LIST_QUESTION.search(q.text) or _OUTLINE_QUESTION.search(q.text))
+    wants_list = bool(_LIST_QUESTION.search(q.plain) or _OUTLINE_QUESTION.search(q.plain))
     quote = quote_window(best.text, q.query, limit=ANSWER_CHARS - 60 if wants_list else QUOTE_CHARS)
     text = say(q, f"据《{best_doc.title}》：「{quote}」",
                f"The closest passage, in {best_doc.title}: 「{quote}」")
