@@ -1332,3 +1332,17 @@ def test_a_synonym_of_a_word_no_text_uses_is_searched_as_if_asked(shared_kg):
     # No text says 步骤; 党员教育管理工作条例 gives the 程序: 按照个人自评、党员互评、民主测评的程序.
     answer = shared_kg.ask("民主评议党员具体分哪几个步骤？")
     assert "个人自评" in answer.text
+
+
+def test_which_meeting_is_read_from_the_line_that_names_it(shared_kg):
+    # 条例: （2010年4月21日中共中央政治局常委会会议审议批准 … 2019年11月29日中共中央政治局会议修订）
+    answer = shared_kg.ask("机关基层组织工作条例是哪次会议修订的？")
+    assert "2019年11月29日中共中央政治局会议修订" in answer.evidence[0].text
+
+
+def test_the_organ_discipline_work_committee_is_named_in_english_as_the_question_words_it(shared_kg):
+    # 条例: 机关纪检监察工作委员会作为同级纪委监委的派出机构
+    answer = shared_kg.ask("The organ discipline inspection and supervision work committee is a dispatched agency "
+                           "of which body?")
+    assert "机关纪检监察工委" in labels(answer)
+    assert "同级纪委监委的派出机构" in answer.evidence[0].text

@@ -219,6 +219,9 @@ _ANSWER_CUES = (
      r"之日起(?:施行|生效)|起施行|起实施", 0.25),
     (r"何时|什么时候|哪一年|哪年|哪天起|\bwhen did\b|\bwhen (?:was|were|does|do|will)\b.*\b(?:issued|adopted|force|effect|published|revised|held)\b|what date|which year",
      r"[0-9０-９]{4}年|[0-9]{1,2}月[0-9]{1,2}日|之日起(?:施行|生效)"),
+    # 哪次会议修订的 / which meeting revised: the line that names the meeting and what it did (…会议修订)
+    (r"(?:哪次|哪个|什么|哪一次)会议|\b(?:which|what) meeting\b",
+     r"会议(?:修订|审议|通过|批准|决定|讨论)", 0.25),
     (r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|what happens|consequence|how (is|are) .* dealt with",
      r"予以|给予|视为|被认为|除名|处分|处置|追究|问责"),
 )
