@@ -1346,3 +1346,11 @@ def test_the_organ_discipline_work_committee_is_named_in_english_as_the_question
                            "of which body?")
     assert "机关纪检监察工委" in labels(answer)
     assert "同级纪委监委的派出机构" in answer.evidence[0].text
+
+
+@pytest.mark.parametrize("question", ["机关党组织书记在任期内职务变动的情况下，需要征得谁同意？", "书记任期内调走了，得经谁批准？"])
+def test_whose_consent_is_read_from_the_sentence_that_requires_it(shared_kg, question):
+    # 条例: 书记、副书记在任期内职务变动，应当征得上级党组织同意。 在任期内 is when, not how long.
+    answer = shared_kg.ask(question)
+    assert answer.intent == "duty_holder"
+    assert answer.text.startswith("上级党组织。")

@@ -351,6 +351,7 @@ _AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组
                 "递补", "提名", "审查", "指定")
 
 
+_ASKS_CONSENT = re.compile(r"(?:征得|经过?)谁的?(?:同意|批准)|谁(?:来)?(?:同意|批准)")
 _ASKS_WHO_DOES = re.compile(r"谁来?(?:做|办|干|定|管|弄|作)|谁说了算")
 
 
@@ -368,7 +369,14 @@ def agent_named(sentence_text, query) -> str:
     '保留其组织关系的党组织'
     >>> agent_named("停止党籍的决定由所在党支部或者上级党组织按照有关规定作出。", "失联党员停止党籍由谁决定？")
     '所在党支部或者上级党组织'
+    >>> agent_named("书记、副书记在任期内职务变动，应当征得上级党组织同意。", "书记职务变动要征得谁同意？")
+    '上级党组织'
     """
+    # 征得谁同意 / 经谁批准: whose consent the text requires (应当征得上级党组织同意)
+    if _ASKS_CONSENT.search(query):   # consent and approval are asked alike (经谁批准 / 征得…同意)
+        found = re.search(r"(?:征得|经过?)([^，。；：由]{1,20}?)(?:的)?(?:同意|批准)", sentence_text)
+        if found:
+            return found.group(1)
     # the verbs right after 谁 are the ones asked (机关基层组织条例由谁解释: 解释, not the 组织 of 基层组织;
     # 经过谁审议、由谁批准: 审议, then 批准)
     asked = [m.group(1) for m in re.finditer(r"谁(?:来|负责)?(" + "|".join(_AGENT_VERBS) + ")", query)]
