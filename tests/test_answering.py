@@ -1354,3 +1354,14 @@ def test_whose_consent_is_read_from_the_sentence_that_requires_it(shared_kg, que
     answer = shared_kg.ask(question)
     assert answer.intent == "duty_holder"
     assert answer.text.startswith("上级党组织。")
+
+
+def test_how_often_prefers_a_sentence_that_names_the_period(shared_kg):
+    # 条例: 党支部应当每月开展1次主题党日 — over 落实…主题党日等制度 (经常, a recurrence without a period)
+    answer = shared_kg.ask("主题党日多久搞一次啊？")
+    assert answer.text.startswith("每月")
+
+
+def test_who_has_the_final_say_asks_who_acts(shared_kg):
+    answer = shared_kg.ask("党员失联半年多、怎么找都找不着，停党籍这事谁拍板？")
+    assert answer.text.startswith("所在党支部或者上级党组织")

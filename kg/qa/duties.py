@@ -352,7 +352,7 @@ _AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组
 
 
 _ASKS_CONSENT = re.compile(r"(?:征得|经过?)谁的?(?:同意|批准)|谁(?:来)?(?:同意|批准)")
-_ASKS_WHO_DOES = re.compile(r"谁来?(?:做|办|干|定|管|弄|作)|谁说了算")
+_ASKS_WHO_DOES = re.compile(r"谁来?(?:做|办|干|定|管|弄|作|拍板)|谁说了算")
 
 
 def agent_named(sentence_text, query) -> str:

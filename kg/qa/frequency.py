@@ -16,6 +16,7 @@ _FREQUENCY = re.compile(
     r"[^，。；]{0,24}?(?:[\d*一二三四五六七八九十两]+\s*(?:次|天|个月|年|学时|周|名|人))?")
 
 
+_PERIOD = re.compile(r"每(?:[一二两三四五六七八九十\d*]+个?|个)?(?:季度|半年|学期|届|[年月周日天季])|[\d*一二两三四五六七八九十]+次")
 _HOW_LONG = re.compile(r"多长|任期|期限|最长|最短|多少年|几年|几个月|多少天|how long|term", re.I)
 _HAS_NUMBER = re.compile(r"[\d*一二两三四五六七八九十]")
 
@@ -51,6 +52,10 @@ def answer_frequency(kg, q, k):
     ranked = [(score, i) for score, i in rank_sentences(kg, q) if _FREQUENCY.search(kg.sentences_[i][1].text)]
     if not ranked:
         return None
+    if not _HOW_LONG.search(q.plain):
+        # 多久搞一次: a sentence that names the period (每月开展1次) answers it; 经常 or 定期 only says it recurs
+        ranked = sorted(((score + (0.1 if _PERIOD.search(kg.sentences_[i][1].text) else 0.0), i) for score, i in ranked),
+                        key=lambda x: (-x[0], x[1]))
     score, i = ranked[0]
     doc, sentence = kg.sentences_[i]
     quote = quote_window(sentence.text, q.query)
