@@ -53,9 +53,10 @@ def answer_frequency(kg, q, k):
     if not ranked:
         return None
     if not _HOW_LONG.search(q.plain):
-        # 多久搞一次: a sentence that names the period (每月开展1次) answers it; 经常 or 定期 only says it recurs
-        ranked = sorted(((score + (0.1 if _PERIOD.search(kg.sentences_[i][1].text) else 0.0), i) for score, i in ranked),
-                        key=lambda x: (-x[0], x[1]))
+        # 多久搞一次: a sentence that names the period (每月开展1次) answers it; 经常 or 定期 only says it
+        # recurs. The period decides which sentence answers, not how close the others are.
+        best = max(ranked, key=lambda x: (x[0] + (0.1 if _PERIOD.search(kg.sentences_[x[1]][1].text) else 0.0), -x[1]))
+        ranked = [best] + [r for r in ranked if r != best]
     score, i = ranked[0]
     doc, sentence = kg.sentences_[i]
     quote = quote_window(sentence.text, q.query)
