@@ -1365,3 +1365,21 @@ def test_how_often_prefers_a_sentence_that_names_the_period(shared_kg):
 def test_who_has_the_final_say_asks_who_acts(shared_kg):
     answer = shared_kg.ask("党员失联半年多、怎么找都找不着，停党籍这事谁拍板？")
     assert answer.text.startswith("所在党支部或者上级党组织")
+
+
+def test_translated_words_written_together_in_a_text_find_their_sentence(shared_kg):
+    # 调研报告: 建立“区领导驻点街道、处级干部驻点社区、三人小组驻点小区”三级服务联系机制 — a long
+    # sentence; 三级 服务 联系 机制, translated word by word, are written together there.
+    answer = shared_kg.ask("What are the three tiers of the service and liaison mechanism set up for epidemic "
+                           "control in the district?")
+    assert any("三级服务联系机制" in e.text for e in answer.evidence[:2])
+
+
+@pytest.mark.parametrize("question, body", [
+    ("For party members who go abroad to study or do research, which organization keeps their membership "
+     "relationship?", "原就读高校或者工作单位党组织"),
+])
+def test_organization_as_a_noun_in_a_question_is_not_the_act_asked(shared_kg, question, body):
+    # 哪个组织 / which organization: 组织 is no verb here, so 由保留其|组织|关系的党组织 is not read as 由X组织
+    answer = shared_kg.ask(question)
+    assert body in answer.text and not answer.text.startswith("保留其")

@@ -371,6 +371,8 @@ def agent_named(sentence_text, query) -> str:
     '所在党支部或者上级党组织'
     >>> agent_named("书记、副书记在任期内职务变动，应当征得上级党组织同意。", "书记职务变动要征得谁同意？")
     '上级党组织'
+    >>> agent_named("对出国（境）学习研究党员，由原就读高校或者工作单位党组织保留其组织关系。", "哪个组织 保留 组织关系")
+    '原就读高校或者工作单位党组织'
     """
     # 征得谁同意 / 经谁批准: whose consent the text requires (应当征得上级党组织同意)
     if _ASKS_CONSENT.search(query):   # consent and approval are asked alike (经谁批准 / 征得…同意)
@@ -387,13 +389,33 @@ def agent_named(sentence_text, query) -> str:
         # ends at a verb inside the name (由保留其|组织|关系的党组织…作出)
         found = [_agent_before(sentence_text, verb) for verb in _AGENT_VERBS]
         return max(found, key=len)
-    for verb in asked or [v for v in _AGENT_VERBS if v in query]:
+    for verb in asked or [v for v in _AGENT_VERBS if _as_verb(v, query)]:
         agent = _agent_before(sentence_text, verb)
         if agent:
             return agent
         if f"{verb}由" in sentence_text:   # 由谁决定 / 停止党籍的决定由X作出: the act asked is the noun before 由
             return max((_agent_before(sentence_text, other) for other in _AGENT_VERBS), key=len)
-    return ""
+    if asked or "由" not in sentence_text:
+        return ""
+    # any other act the question names, when the sentence gives it with 由 (由原就读高校…党组织保留其组织关系
+    # answers "which organization keeps their membership relationship": 保留, one sense of keep)
+    # (the words of a translated question, which come apart: a verb is one of them, not any two characters)
+    words = {w for w in query.split() if re.fullmatch(r"[\u4e00-\u9fff]{2}", w) and _as_verb(w, query)}
+    found = [_agent_before(sentence_text, w) for w in words if w in sentence_text]
+    # only a body is taken this way (由县级以上党委组织部门进行业务指导 gives no agent for 指导)
+    return max((a for a in found if _BODY_END.search(a)), key=len, default="")
+
+
+_BODY_END = re.compile(r"(?:党组织|党委|党组|部门|委员会|支部|机关|单位|高校|学校|大会|小组|组织|工委)$")
+# 组织 as a noun (党组织, 哪个组织, 组织关系) is no act a question asks about
+_ORGANIZATION_NOUN = re.compile(r"(?<=[党个级层该其本])组织|组织(?=关系|生活|的)")
+
+
+def _as_verb(verb, query) -> bool:
+    """Whether ``verb`` occurs in ``query`` other than as a noun (组织 in 哪个组织 is one)."""
+    if verb != "组织":
+        return verb in query
+    return "组织" in _ORGANIZATION_NOUN.sub("", query)
 
 
 def _agent_before(sentence_text, verb) -> str:

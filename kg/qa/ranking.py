@@ -148,7 +148,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
             score += 0.1 * held   # 在建设发展、疫情防控和复工复产中分别…: the sentence that names them all
         if kind_bonus:
             score += kind_bonus.get(sentence.kind, 0.0)
-        score += _phrase_bonus(phrases, folded)
+        score += _phrase_bonus(phrases, folded, 0.25 if q.language == "en" else 0.15)
         score += doc_bonus.get(doc.doc_id, 0.0)
         score += q.nearby.get(i, 0.0)   # a follow-up's answer is likely near the first answer's passage
         if defined and any(pattern.search(folded) for pattern in defined):
@@ -265,13 +265,28 @@ _NOT_PHRASE = re.compile(r"[^\u3400-\u9fff]+")
 _LEADING_CLAUSE = re.compile(r"^(?:(?:为了?|在|当|对于?|关于|针对)[^，,？?]{1,30}|[^，,？?]{1,30}(?:时|中|里|期间))[，,]")
 
 
+_FRAMING_WORDS = frozenset("必须 应当 应该 要 需要 可以 如何 怎样 什么 什么样 哪些 哪个 由 谁 每 多少 是否 主要".split())
+
+
 def _question_phrases(q, titles=(), shortest=5) -> list:
     """The stretches of a Chinese question, ``shortest`` characters or more, that a sentence may hold as
     written (实行巡视制度), longest first; stretches inside a name the question links or inside a
     document's title are left out (a name has its own bonus, a title names a document)."""
-    if q.language != "zh":
-        return []
     names = [fold(label) for t in q.entities for label in t.labels("zh")] + list(titles)
+    if q.language != "zh":
+        # an English question's translated words, where two or more in a row are written together in a
+        # text (three tiers of the service and liaison mechanism → 三级服务联系机制)
+        # (names and the words that frame a question, 必须 or 如何, break a run: 基层党组织必须 is no phrase)
+        runs, run = [], []
+        for word in fold(q.query).split():
+            if word in _FRAMING_WORDS or any(word in name for name in names):
+                runs.append(run)
+                run = []
+            else:
+                run.append(word)
+        runs.append(run)
+        pieces = {"".join(r[i:j]) for r in runs for i in range(len(r)) for j in range(i + 2, min(len(r), i + 6) + 1)}
+        return sorted((p for p in pieces if len(p) >= shortest), key=len, reverse=True)
     found = set()
     asked = _LEADING_CLAUSE.sub("", fold(q.query))   # 为发挥党员先锋模范作用，…: the purpose is not asked
     for chunk in _NOT_PHRASE.split(asked):
@@ -294,11 +309,12 @@ def _rare_phrases(kg, q, positions, most=3) -> list:
     return [p for p in phrases if 0 < sum(1 for text in texts if p in text) <= most]
 
 
-def _phrase_bonus(phrases, folded) -> float:
-    """0.05 for each character past four of the longest question stretch the sentence holds, at most 0.15."""
+def _phrase_bonus(phrases, folded, most) -> float:
+    """0.05 for each character past four of the longest question stretch the sentence holds, at most
+    ``most`` (more for English, where several translated words found written together are a rarer sign)."""
     for piece in phrases:
         if piece in folded:
-            return min(0.15, 0.05 * (len(piece) - 4))
+            return min(most, 0.05 * (len(piece) - 4))
     return 0.0
 
 
