@@ -1383,3 +1383,9 @@ def test_organization_as_a_noun_in_a_question_is_not_the_act_asked(shared_kg, qu
     # 哪个组织 / which organization: 组织 is no verb here, so 由保留其|组织|关系的党组织 is not read as 由X组织
     answer = shared_kg.ask(question)
     assert body in answer.text and not answer.text.startswith("保留其")
+
+
+def test_what_kinds_weighs_up_the_sentence_that_counts_the_kinds(shared_kg):
+    # 党章: 对党员的纪律处分有五种：警告、严重警告、撤销党内职务、留党察看、开除党籍。
+    answer = shared_kg.ask("What kinds of disciplinary sanctions can the party impose on its members?")
+    assert "留党察看" in answer.text

@@ -219,6 +219,9 @@ _ANSWER_CUES = (
      r"之日起(?:施行|生效)|起施行|起实施", 0.25),
     (r"何时|什么时候|哪一年|哪年|哪天起|\bwhen did\b|\bwhen (?:was|were|does|do|will)\b.*\b(?:issued|adopted|force|effect|published|revised|held)\b|what date|which year",
      r"[0-9０-９]{4}年|[0-9]{1,2}月[0-9]{1,2}日|之日起(?:施行|生效)"),
+    # 分为哪几类 / what kinds of: the sentence that counts the kinds (纪律处分有五种：…)
+    (r"哪几[种类]|几[种类]|哪些种类|哪些类别|\b(?:what|which) (?:kinds?|types?|categories) of\b",
+     r"(?:有|分为|包括)[一二三四五六七八九十两]+[种类]", 0.25),
     # 哪次会议修订的 / which meeting revised: the line that names the meeting and what it did (…会议修订)
     (r"(?:哪次|哪个|什么|哪一次)会议|\b(?:which|what) meeting\b",
      r"会议(?:修订|审议|通过|批准|决定|讨论)", 0.25),
