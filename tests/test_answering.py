@@ -1389,3 +1389,11 @@ def test_what_kinds_weighs_up_the_sentence_that_counts_the_kinds(shared_kg):
     # 党章: 对党员的纪律处分有五种：警告、严重警告、撤销党内职务、留党察看、开除党籍。
     answer = shared_kg.ask("What kinds of disciplinary sanctions can the party impose on its members?")
     assert "留党察看" in answer.text
+
+
+@pytest.mark.parametrize("question", ["学校是根据谁的通知召开分析会的？",
+                                      "Whose notice prompted the school to convene its 2020 analysis meeting?"])
+def test_whose_notice_is_read_from_the_sentence_that_acts_on_it(shared_kg, question):
+    # 分析会报告: 根据市教育局办公室《关于组织召开…分析会的通知》安排，…
+    answer = shared_kg.ask(question)
+    assert "市教育局办公室" in answer.text.split("原文")[0] or answer.evidence[0].text.startswith("根据市教育局办公室")

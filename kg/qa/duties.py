@@ -369,11 +369,18 @@ def agent_named(sentence_text, query) -> str:
     '保留其组织关系的党组织'
     >>> agent_named("停止党籍的决定由所在党支部或者上级党组织按照有关规定作出。", "失联党员停止党籍由谁决定？")
     '所在党支部或者上级党组织'
+    >>> agent_named("根据市教育局办公室《关于组织召开分析会的通知》安排，学校召开了分析会。", "根据谁的通知召开的？")
+    '市教育局办公室'
     >>> agent_named("书记、副书记在任期内职务变动，应当征得上级党组织同意。", "书记职务变动要征得谁同意？")
     '上级党组织'
     >>> agent_named("对出国（境）学习研究党员，由原就读高校或者工作单位党组织保留其组织关系。", "哪个组织 保留 组织关系")
     '原就读高校或者工作单位党组织'
     """
+    # 根据谁的通知: the body whose notice the text acts on (根据市教育局办公室《关于…的通知》安排)
+    if re.search(r"谁的?通知", query):
+        found = re.search(r"(?:根据|按照|遵照)([^，。；《]{2,20}?)《[^》]*通知》", sentence_text)
+        if found:
+            return found.group(1)
     # 征得谁同意 / 经谁批准: whose consent the text requires (应当征得上级党组织同意)
     if _ASKS_CONSENT.search(query):   # consent and approval are asked alike (经谁批准 / 征得…同意)
         found = re.search(r"(?:征得|经过?)([^，。；：由]{1,20}?)(?:的)?(?:同意|批准)", sentence_text)

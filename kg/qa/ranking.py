@@ -219,6 +219,9 @@ _ANSWER_CUES = (
      r"之日起(?:施行|生效)|起施行|起实施", 0.25),
     (r"何时|什么时候|哪一年|哪年|哪天起|\bwhen did\b|\bwhen (?:was|were|does|do|will)\b.*\b(?:issued|adopted|force|effect|published|revised|held)\b|what date|which year",
      r"[0-9０-９]{4}年|[0-9]{1,2}月[0-9]{1,2}日|之日起(?:施行|生效)"),
+    # 根据谁的通知 / whose notice: the sentence that says what notice it acts on (根据…《关于…的通知》安排)
+    (r"(?:谁|什么|哪个|哪份|哪一?个?单位)的?通知|\b(?:whose|which|what) notice\b",
+     r"(?:根据|按照|遵照)[^。]{0,60}通知", 0.25),
     # 分为哪几类 / what kinds of: the sentence that counts the kinds (纪律处分有五种：…)
     (r"哪几[种类]|几[种类]|哪些种类|哪些类别|\b(?:what|which) (?:kinds?|types?|categories) of\b",
      r"(?:有|分为|包括)[一二三四五六七八九十两]+[种类]", 0.25),
