@@ -1397,3 +1397,18 @@ def test_whose_notice_is_read_from_the_sentence_that_acts_on_it(shared_kg, quest
     # 分析会报告: 根据市教育局办公室《关于组织召开…分析会的通知》安排，…
     answer = shared_kg.ask(question)
     assert "市教育局办公室" in answer.text.split("原文")[0] or answer.evidence[0].text.startswith("根据市教育局办公室")
+
+
+@pytest.mark.parametrize("question", ["党员教育的基本任务包括哪几类教育？", "What are the basic tasks of party member education?"])
+def test_a_question_naming_a_chapter_is_answered_by_its_articles(shared_kg, question):
+    # 党员教育管理工作条例 第三章　党员教育基本任务: 第九条　加强政治理论教育 … 第十五条　注重知识技能教育
+    answer = shared_kg.ask(question)
+    assert answer.trace["method"] == "the articles of the chapter named"
+    for kind in ("政治理论教育", "宗旨教育", "革命传统教育", "形势政策教育", "知识技能教育"):
+        assert kind in answer.text
+
+
+def test_a_chapter_named_inside_a_longer_question_is_not_answered_whole(shared_kg):
+    # 第二章 学习贯彻习近平新时代中国特色社会主义思想 holds 第七条 采取集中轮训… — the ways asked about
+    answer = shared_kg.ask("为形成学习习近平新时代中国特色社会主义思想的长效机制，可以采取哪些学习方式？")
+    assert answer.trace["method"] != "the articles of the chapter named"

@@ -32,7 +32,7 @@ from .question import parse_question
 from .ranking import MAX_EVIDENCE, document_named, make_answer, say
 from .recipients import answer_recipient
 from .relations import answer_chain, answer_compare
-from .search import answer_search
+from .search import answer_search, answer_with_chapter
 from .split import split_question
 
 HANDLERS = {
@@ -201,7 +201,7 @@ def _answer_one(kg, q, k):
     answer = answer_person_named(kg, q, k) if q.intent in ("duty_holder", "post_holder", "search") else None
     answer = answer or answer_recipient(kg, q, k)
     answer = answer or answer_issuer(kg, q, k)
-    answer = answer or answer_spelled_out(kg, q, k) or answer_parallel(kg, q, k)
+    answer = answer or answer_spelled_out(kg, q, k) or answer_parallel(kg, q, k) or answer_with_chapter(kg, q, k)
     answer = answer or (handler(kg, q, k) if handler else None)
     if answer is None:
         answer = answer_search(kg, q, k)

@@ -172,13 +172,13 @@ _ASKS_WHAT = re.compile(r"哪些|哪几|什么|^(what|which)\b", re.I)
 _OUTLINE_WORDS = frozenset("方面 几个 几条 哪些 哪几 分为 包括 主要 表现 内容 部分 提出 有 调研 发现 存在 采取 文中 main part parts".split())
 
 
-def _question_covered(kg, q, heading):
-    """True when the heading says most of what the question asks (not just one of its words)."""
+def _question_covered(kg, q, heading, share=0.5):
+    """True when the heading says at least ``share`` of what the question asks (not just one of its words)."""
     asked = [t for t in q.tokens if t not in _OUTLINE_WORDS]
     if not asked:
         return False
     heading_text = fold(heading)
-    return sum(1 for t in asked if t in heading_text) / len(asked) >= 0.5
+    return sum(1 for t in asked if t in heading_text) / len(asked) >= share
 
 
 def _heading_match(kg, q, question_bigrams, heading):
@@ -211,6 +211,53 @@ def _sibling_leads(kg, top):
             children = [c for c in _children(doc, doc.sections[parent]) if c.heading]
             return doc, doc.sections[parent], children
     return None
+
+
+_CLAUSE_END = re.compile(r"[，；。：,;:]")
+
+
+def _article_lead(doc, article) -> str:
+    """The first clause of an article's first sentence (第九条　加强政治理论教育，… → 加强政治理论教育)."""
+    first = next((x for x in doc.sentences_in(article.index)), None)
+    if first is None:
+        return ""
+    clause = _CLAUSE_END.split(first.text, maxsplit=1)[0].strip()
+    return clause if 2 <= len(clause) <= 24 else ""
+
+
+def answer_with_chapter(kg, q, k):
+    """A question that names a chapter of a regulation by its heading and asks what it holds
+    (党员教育的基本任务包括哪几类教育 → 第三章　党员教育基本任务): the first clause of each of its articles.
+    ``None`` unless the question covers most of the heading, and the heading most of the question."""
+    if not (_LIST_QUESTION.search(q.plain) or _OUTLINE_QUESTION.search(q.plain)):
+        return None
+    wanted = bigrams(q.query)
+    best = None
+    for doc in kg.documents_:
+        for section in doc.sections:
+            if section.level != "chapter" or len(section.heading) < 6:
+                continue
+            match = _heading_match(kg, q, wanted, section.heading)
+            # three quarters: a chapter named inside a longer question (为形成学习…思想的长效机制，可以采取
+            #哪些学习方式) asks about something in it, not for the whole chapter
+            if match >= 0.8 and _question_covered(kg, q, section.heading, 0.75) and (best is None or match > best[0]):
+                best = (match, doc, section)
+    if best is None:
+        return None
+    _, doc, chapter = best
+    articles = [(a, _article_lead(doc, a)) for a in _children(doc, chapter) if a.level == "article"]
+    articles = [(a, lead) for a, lead in articles if lead]
+    if len(articles) < 2:
+        return None
+    heads = "；".join(f"{lead}（{a.marker}）" for a, lead in articles)
+    text = say(q, f"《{doc.title}》{chapter.marker}“{chapter.heading}”共{len(articles)}条：{heads}。",
+               f"In {doc.title}, {chapter.marker} 「{chapter.heading}」 has {len(articles)} articles: {heads}.")
+    evidence = []
+    for article, _ in articles[:k]:
+        first = next((x for x in doc.sentences_in(article.index)), None)
+        if first is not None:
+            evidence.append(evidence_item(kg, doc.doc_id, first, 1.0))
+    return make_answer(q, text, evidence, {"method": "the articles of the chapter named", "section": chapter.heading})
 
 
 def answer_with_outline(kg, q, ranked, k):
