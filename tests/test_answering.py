@@ -1412,3 +1412,11 @@ def test_a_chapter_named_inside_a_longer_question_is_not_answered_whole(shared_k
     # 第二章 学习贯彻习近平新时代中国特色社会主义思想 holds 第七条 采取集中轮训… — the ways asked about
     answer = shared_kg.ask("为形成学习习近平新时代中国特色社会主义思想的长效机制，可以采取哪些学习方式？")
     assert answer.trace["method"] != "the articles of the chapter named"
+
+
+def test_the_party_working_committee_for_government_organs_is_the_organ_work_committee(shared_kg):
+    # 条例: 党的机关工作委员会统一领导所属机关党的工作，指导督促各单位党组（党委）落实机关党建主体责任
+    answer = shared_kg.ask("What are the party working committee for government organs responsible for with respect "
+                           "to the organs under it?")
+    assert "机关工委" in labels(answer)
+    assert "统一领导所属机关党的工作" in answer.text

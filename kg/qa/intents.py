@@ -50,7 +50,7 @@ _EN = (
     # problems a text finds, not a problem to be handled (use what to handle problems and resolve conflicts)
     ("problems", r"\b(?:what|which) (?:\w+ )?(?:problems|issues|shortcomings|weaknesses)\b|\bproblems? (?:were|was|are|is|did|does|do|has|have)\b"
                  r"|\b(?:find|found|identif\w*|report\w*|point\w* out|exist\w*|list\w*|main)\b.{0,40}\bproblems?\b|\bshortcoming"
-                 r"|\bweakness|\bdeficienc|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bwhat(?:'s| is) wrong\b|\bfailings?\b"),
+                 r"|\bweakness|\bdeficienc|\bformalism\b|\bhollow(?:ed)? out\b|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bwhat(?:'s| is) wrong\b|\bfailings?\b"),
     ("duty_holder", r"(?:^|[,;]\s*)(who|which (organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
     ("mechanism_parts", r"\bconsist|\bcomprise|\bmade up of\b|\bparts? of\b|\bcomponents?\b|\binclude|\bwhat are the\b|\bstand for\b"),
     ("definition", r"\bwhat (is|are) (a |an |the )?[\"'“‘]|\bmean(s|ing)?\b|\bdefin|\bwhat is meant\b"),
