@@ -1420,3 +1420,12 @@ def test_the_party_working_committee_for_government_organs_is_the_organ_work_com
                            "to the organs under it?")
     assert "机关工委" in labels(answer)
     assert "统一领导所属机关党的工作" in answer.text
+
+
+@pytest.mark.parametrize("question, opening", [
+    ("党章怎样解释民主集中制的含义？", "民主集中制是民主基础上的集中"),
+    ("党章里是怎么给“党的纪律”下定义的？", "党的纪律是党的各级组织和全体党员必须遵守的行为规则"),
+])
+def test_how_a_text_defines_something_finds_its_definition(shared_kg, question, opening):
+    answer = shared_kg.ask(question)
+    assert opening in answer.evidence[0].text[:40]   # after an article's number (第三十九条　) where it has one

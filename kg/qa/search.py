@@ -232,11 +232,15 @@ def answer_with_chapter(kg, q, k):
     if not (_LIST_QUESTION.search(q.plain) or _OUTLINE_QUESTION.search(q.plain)):
         return None
     wanted = bigrams(q.query)
+    names = [[fold(label) for label in t.labels("zh")] for t in q.entities]
     best = None
     for doc in kg.documents_:
         for section in doc.sections:
             if section.level != "chapter" or len(section.heading) < 6:
                 continue
+            heading = fold(section.heading)
+            if not all(any(n in heading for n in labels) for labels in names):
+                continue   # 党员领导干部学习…有什么要求 asks about a role the chapter's heading does not name
             match = _heading_match(kg, q, wanted, section.heading)
             # three quarters: a chapter named inside a longer question (为形成学习…思想的长效机制，可以采取
             #哪些学习方式) asks about something in it, not for the whole chapter
