@@ -1429,3 +1429,9 @@ def test_the_party_working_committee_for_government_organs_is_the_organ_work_com
 def test_how_a_text_defines_something_finds_its_definition(shared_kg, question, opening):
     answer = shared_kg.ask(question)
     assert opening in answer.evidence[0].text[:40]   # after an article's number (第三十九条　) where it has one
+
+
+def test_a_procedure_is_found_by_its_steps_as_well_as_by_the_word(shared_kg):
+    # 党章: 对党员的纪律处分，必须经过支部大会讨论决定，报党的基层委员会批准 (no 程序 in the sentence)
+    answer = shared_kg.ask("给党员纪律处分，一般要走什么程序？")
+    assert "支部大会讨论决定" in answer.evidence[0].text

@@ -202,7 +202,9 @@ def _broader_names(kg, term) -> list:
 
 # What a question asks for, and the words of the sentences that give that kind of answer.
 _ANSWER_CUES = (
-    (r"步骤|程序|流程|环节|procedure|steps?\b|process", r"程序|步骤|流程|环节"),
+    # a procedure is also said by its steps: 经过…讨论决定，报…批准
+    (r"步骤|程序|流程|环节|procedure|steps?\b|process",
+     r"程序|步骤|流程|环节|经过?[^，。；]{0,12}(?:讨论|审议|审查)[^，。；]{0,6}[，,]?报[^，。；]{0,16}(?:批准|审批|备案)"),
     (r"什么情况|哪些情况|什么情形|哪些情形|circumstances|under what|in what case|when is", r"情形|情况下|之一的"),
     (r"比例|占.*多少|proportion|percentage|ratio", r"比例|%|％"),
     (r"原则|principles?\b", r"原则"),
