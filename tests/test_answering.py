@@ -1435,3 +1435,8 @@ def test_a_procedure_is_found_by_its_steps_as_well_as_by_the_word(shared_kg):
     # 党章: 对党员的纪律处分，必须经过支部大会讨论决定，报党的基层委员会批准 (no 程序 in the sentence)
     answer = shared_kg.ask("给党员纪律处分，一般要走什么程序？")
     assert "支部大会讨论决定" in answer.evidence[0].text
+
+
+def test_bearing_which_responsibilities_asks_for_duties(shared_kg):
+    answer = shared_kg.ask("单位党组（党委）对机关党建到底要负哪些责？")
+    assert answer.intent == "role_duties"
