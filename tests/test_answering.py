@@ -1440,3 +1440,11 @@ def test_a_procedure_is_found_by_its_steps_as_well_as_by_the_word(shared_kg):
 def test_bearing_which_responsibilities_asks_for_duties(shared_kg):
     answer = shared_kg.ask("单位党组（党委）对机关党建到底要负哪些责？")
     assert answer.intent == "role_duties"
+
+
+def test_the_counted_points_of_a_part_answer_which_three(shared_kg):
+    # 分析会报告: 2.强化监督执纪廉政关口。一是加强了校领导班子的监督。…二是…。…三是深入推进党务公开…
+    answer = shared_kg.ask("在“强化监督执纪廉政关口”这块，学校具体落实了哪三方面的举措？")
+    for point in ("校领导班子的监督", "职能处室工作的监督", "党务公开"):
+        assert point in answer.text
+    assert any(e.text.startswith("三是") for e in answer.evidence)

@@ -163,7 +163,7 @@ def answer_with_list(kg, q, ranked, k):
 
 
 # ---------------------------------------------------------------------------- outlines (headings)
-_OUTLINE_QUESTION = re.compile(r"哪[几些]个?方面|哪几[条点项个部]|几个方面|哪些方面|表现在|表现为|有哪些表现|分为|what (areas|aspects)|which (areas|aspects)|main (points|gains|measures)", re.I)
+_OUTLINE_QUESTION = re.compile(r"哪[几些一二两三四五六七八九十]个?方面|哪几[条点项个部]|几个方面|哪些方面|表现在|表现为|有哪些表现|分为|what (areas|aspects)|which (areas|aspects)|main (points|gains|measures)", re.I)
 
 
 _ASKS_WHAT = re.compile(r"哪些|哪几|什么|^(what|which)\b", re.I)
@@ -309,11 +309,18 @@ def answer_with_outline(kg, q, ranked, k):
     # short sentences of the part, not the signature lines that end a report (中共…委员会 / 2021年1月18)
     inner = [x for x in doc.sentences_in(section.index) if x.index != sentence.index and len(x.text) <= 12
              and x.text.rstrip().endswith(("。", "；", ";", "！", "？"))]
+    points = [x.text.rstrip("。") for x in inner]
+    if len(inner) < 2:
+        # or its counted points (一是加强了校领导班子的监督。二是…): for 这块落实了哪三方面的举措
+        inner = [x for x in doc.sentences_in(section.index) if _COUNTED_POINT.match(x.text)]
+        points = [_CLAUSE_END.split(x.text, maxsplit=1)[0] for x in inner]
     if len(inner) < 2:
         return None
-    text = say(q, f"据《{doc.title}》，“{sentence.text.rstrip('。')}”表现在：" + "；".join(x.text.rstrip("。") for x in inner) + "。",
-               f"In {doc.title}, 「{sentence.text}」 shows in: " + "; ".join(f"「{x.text}」" for x in inner) + ".")
-    evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
+    text = say(q, f"据《{doc.title}》，“{sentence.text.rstrip('。')}”表现在：" + "；".join(points) + "。",
+               f"In {doc.title}, 「{sentence.text}」 shows in: " + "; ".join(f"「{x}」" for x in points) + ".")
+    # the points are what the answer says: each sentence is evidence, under the heading
+    evidence = [evidence_item(kg, doc.doc_id, sentence, score)] + [
+        evidence_item(kg, doc.doc_id, x, score * 0.99) for x in inner][:k]
     return make_answer(q, text, evidence, {"method": "points inside a sub-part", "section": section.heading})
 
 
@@ -356,6 +363,7 @@ def answer_search(kg, q, k):
     return make_answer(q, text, evidence, {"method": "tf-idf over sentences", "candidates": len(ranked)})
 
 
+_COUNTED_POINT = re.compile(r"[一二三四五六七八九十]是[^，。；]{2,40}")
 LEAD_SENTENCE_CHARS = 24
 _ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]+[，、,]|[（(][一二三四五六七八九十]+[)）]")
 _NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
