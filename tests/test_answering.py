@@ -1448,3 +1448,9 @@ def test_the_counted_points_of_a_part_answer_which_three(shared_kg):
     for point in ("校领导班子的监督", "职能处室工作的监督", "党务公开"):
         assert point in answer.text
     assert any(e.text.startswith("三是") for e in answer.evidence)
+
+
+def test_what_follows_a_consequence_in_its_paragraph_is_part_of_the_answer(shared_kg):
+    # 条例: …予以停止党籍。停止党籍的决定由…作出。停止党籍2年后确实无法取得联系的，按照自行脱党予以除名。
+    answer = shared_kg.ask("党员跟组织失联半年多、怎么找都找不着，后面会一步步怎么处理？")
+    assert "停止党籍" in answer.text and "自行脱党予以除名" in answer.text

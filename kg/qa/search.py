@@ -342,6 +342,8 @@ def answer_search(kg, q, k):
     if not chosen:
         return None
     chosen = _with_elaboration(kg, chosen, ranked)
+    if _ASKS_CONSEQUENCE.search(q.plain):
+        chosen = _with_what_follows(kg, chosen)
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
     best_doc, best = kg.sentences_[chosen[0][1]]
     wants_list = bool(_LIST_QUESTION.search(q.plain) or _OUTLINE_QUESTION.search(q.plain))
@@ -367,6 +369,27 @@ _COUNTED_POINT = re.compile(r"[一二三四五六七八九十]是[^，。；]{2,
 LEAD_SENTENCE_CHARS = 24
 _ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]+[，、,]|[（(][一二三四五六七八九十]+[)）]")
 _NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
+
+
+_ASKS_CONSEQUENCE = re.compile(r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|一步步|"
+                               r"what happens|consequence", re.I)
+_CONSEQUENCE = re.compile(r"予以|除名|处分|处置|追究|问责|视为|被认为")
+
+
+def _with_what_follows(kg, chosen):
+    """For 会怎样 / 后面怎么处理: a later sentence of the best one's paragraph that states a further
+    consequence (…予以停止党籍。…停止党籍2年后确实无法取得联系的，按照自行脱党予以除名。) becomes the
+    second evidence, just under the best one's score."""
+    score, position = chosen[0]
+    doc, best = kg.sentences_[position]
+    for later in range(position + 1, min(position + 4, len(kg.sentences_))):
+        later_doc, sentence = kg.sentences_[later]
+        if later_doc is not doc or sentence.paragraph != best.paragraph:
+            break
+        if _CONSEQUENCE.search(sentence.text):
+            rest = [(s, i) for s, i in chosen[1:] if i != later]
+            return [chosen[0], (score * 0.99, later)] + rest[:1]
+    return chosen
 
 
 def _with_elaboration(kg, chosen, ranked=()):
