@@ -1454,3 +1454,12 @@ def test_what_follows_a_consequence_in_its_paragraph_is_part_of_the_answer(share
     # 条例: …予以停止党籍。停止党籍的决定由…作出。停止党籍2年后确实无法取得联系的，按照自行脱党予以除名。
     answer = shared_kg.ask("党员跟组织失联半年多、怎么找都找不着，后面会一步步怎么处理？")
     assert "停止党籍" in answer.text and "自行脱党予以除名" in answer.text
+
+
+def test_a_duty_from_a_list_item_cites_the_lead_that_names_its_bearer(shared_kg):
+    # 条例: 机关党的基层委员会（含…）的基本职责是：…（八）领导机关工会、共青团、妇女组织等群团组织…
+    answer = shared_kg.ask("Within a state organ, which Party body leads the trade union, the Youth League and "
+                           "women's organizations?")
+    assert answer.intent == "duty_holder"
+    assert "机关党的基层委员会" in answer.text
+    assert any(e.text.startswith("机关党的基层委员会") and e.text.endswith("：") for e in answer.evidence)

@@ -484,6 +484,11 @@ def answer_duty_holder(kg, q, k):
                    f"{kg.lexicon_.get(duty.bearer.key).label('en') if kg.lexicon_.get(duty.bearer.key) else duty.bearer.label}"
                    f" ({duty.bearer.label}). The text: 「{quote}」")
         evidence = [evidence_from_fact(kg, duty.evidence, chosen[0][0])]
+        lead, _ = list_items(sentence_doc, sentence)
+        if lead is not None and lead.index != sentence.index:
+            # an item of a list names no bearer: the lead that opens the list does (…的基本职责是：)
+            text += say(q, f" 所属条目的引语：「{lead.text}」", f" The list it belongs to opens: 「{lead.text}」")
+            evidence.append(evidence_item(kg, sentence_doc.doc_id, lead, chosen[0][0] * 0.99))
     else:
         # No duty and no 由 says who: the roles the sentence names are offered as candidates, not as the answer.
         mentioned = [m.term for m in kg.lexicon_.find(quote) if m.term.kind in ("role", "organization")]

@@ -51,7 +51,7 @@ _EN = (
     ("problems", r"\b(?:what|which) (?:\w+ )?(?:problems|issues|shortcomings|weaknesses)\b|\bproblems? (?:were|was|are|is|did|does|do|has|have)\b"
                  r"|\b(?:find|found|identif\w*|report\w*|point\w* out|exist\w*|list\w*|main)\b.{0,40}\bproblems?\b|\bshortcoming"
                  r"|\bweakness|\bdeficienc|\bformalism\b|\bhollow(?:ed)? out\b|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bwhat(?:'s| is) wrong\b|\bfailings?\b"),
-    ("duty_holder", r"(?:^|[,;]\s*)(who|which (organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
+    ("duty_holder", r"(?:^|[,;]\s*)(who|which (?:party |government |state )?(organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
     ("mechanism_parts", r"\bconsist|\bcomprise|\bmade up of\b|\bparts? of\b|\bcomponents?\b|\binclude|\bwhat are the\b|\bstand for\b"),
     ("definition", r"\bwhat (is|are) (a |an |the )?[\"'“‘]|\bmean(s|ing)?\b|\bdefin|\bwhat is meant\b"),
     ("mechanism_context", r"\brequire|\bhow (is|are|should|must|do|does|to) .*\b(implement|carr|appl|use|run|conduct)|\bhow\b"),
