@@ -306,6 +306,7 @@ class KnowledgeGraph:
                                          "duties": TextIndex(cache).fit(duty_texts),
                                          "names": NameFinder().fit(texts),
                                          "folded": [fold(text) for text in texts],
+                                         "titles": [fold(d.title) for d in self.documents_ if d.title],
                                          "problems": TextIndex(cache).fit(problem_texts)}
                     if cache_key and stored is None:
                         keep_tokens(cache_key, cache.known)
@@ -330,6 +331,11 @@ class KnowledgeGraph:
     def folded_sentences_(self):
         """Every sentence's text folded for matching (:func:`kg.normalize.fold`), in corpus order."""
         return self._text_indexes()["folded"]
+
+    @property
+    def folded_titles_(self):
+        """Every document's title folded for matching, in corpus order (documents without one left out)."""
+        return self._text_indexes()["titles"]
 
     @property
     def problem_index_(self):

@@ -224,7 +224,8 @@ _ANSWER_CUES = (
     # 根据谁的通知 / whose notice: the sentence that says what notice it acts on (根据…《关于…的通知》安排)
     (r"(?:谁|什么|哪个|哪份|哪一?个?单位)的?通知|\b(?:whose|which|what) notice\b",
      r"(?:根据|按照|遵照)[^。]{0,60}通知", 0.25),
-    # 分为哪几类 / what kinds of: the sentence that counts the kinds (纪律处分有五种：…)
+    # 分为哪几类 / what kinds of: the sentence that counts the kinds (纪律处分有五种：…), above the weaker
+    # cue of the 几类 entry above (any 分为 or 包括)
     (r"哪几[种类]|几[种类]|哪些种类|哪些类别|\b(?:what|which) (?:kinds?|types?|categories) of\b",
      r"(?:有|分为|包括)[一二三四五六七八九十两]+[种类]", 0.25),
     # 哪次会议修订的 / which meeting revised: the line that names the meeting and what it did (…会议修订)
@@ -310,7 +311,7 @@ def _rare_phrases(kg, q, positions, most=3) -> list:
     """The question's stretches (:func:`_question_phrases`) that at most ``most`` of the candidate
     sentences hold: a stretch many sentences hold is what the question is about (民主评议党员), not
     what tells its answer apart."""
-    phrases = _question_phrases(q, [fold(d.title) for d in kg.documents_ if d.title])
+    phrases = _question_phrases(q, kg.folded_titles_)
     if not phrases:
         return []
     texts = [kg.folded_sentences_[i] for i in positions]
