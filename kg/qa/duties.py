@@ -351,7 +351,14 @@ _AGENT_VERBS = ("主持", "负责", "召集", "决定", "批准", "审批", "组
                 "递补", "提名", "审查", "指定")
 
 
-_ASKS_CONSENT = re.compile(r"(?:征得|经过?)谁的?(?:同意|批准)|谁(?:来)?(?:同意|批准)")
+# Who a sentence names without 由, for a question asking in that shape: (question, sentence) patterns.
+_NAMED_AGENTS = (
+    # 根据谁的通知: the body whose notice the text acts on (根据市教育局办公室《关于…的通知》安排)
+    (re.compile(r"谁的?通知"), re.compile(r"(?:根据|按照|遵照)([^，。；《]{2,20}?)《[^》]*通知》")),
+    # 征得谁同意 / 经谁批准, asked alike: whose consent the text requires (应当征得上级党组织同意)
+    (re.compile(r"(?:征得|经过?)谁的?(?:同意|批准)|谁(?:来)?(?:同意|批准)"),
+     re.compile(r"(?:征得|经过?)([^，。；：由]{1,20}?)(?:的)?(?:同意|批准)")),
+)
 _ASKS_WHO_DOES = re.compile(r"谁来?(?:做|办|干|定|管|弄|作|拍板)|谁说了算")
 
 
@@ -376,14 +383,8 @@ def agent_named(sentence_text, query) -> str:
     >>> agent_named("对出国（境）学习研究党员，由原就读高校或者工作单位党组织保留其组织关系。", "哪个组织 保留 组织关系")
     '原就读高校或者工作单位党组织'
     """
-    # 根据谁的通知: the body whose notice the text acts on (根据市教育局办公室《关于…的通知》安排)
-    if re.search(r"谁的?通知", query):
-        found = re.search(r"(?:根据|按照|遵照)([^，。；《]{2,20}?)《[^》]*通知》", sentence_text)
-        if found:
-            return found.group(1)
-    # 征得谁同意 / 经谁批准: whose consent the text requires (应当征得上级党组织同意)
-    if _ASKS_CONSENT.search(query):   # consent and approval are asked alike (经谁批准 / 征得…同意)
-        found = re.search(r"(?:征得|经过?)([^，。；：由]{1,20}?)(?:的)?(?:同意|批准)", sentence_text)
+    for asks, says in _NAMED_AGENTS:
+        found = says.search(sentence_text) if asks.search(query) else None
         if found:
             return found.group(1)
     # the verbs right after 谁 are the ones asked (机关基层组织条例由谁解释: 解释, not the 组织 of 基层组织;
