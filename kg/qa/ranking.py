@@ -200,6 +200,11 @@ def _broader_names(kg, term) -> list:
     return names
 
 
+# 会怎样 / 后面怎么处理: a question about what follows from a case, and the words that state a consequence
+ASKS_CONSEQUENCE = re.compile(r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|一步步|what happens|"
+                              r"consequence|how (is|are) .* dealt with", re.I)
+CONSEQUENCE_WORDS = re.compile(r"予以|给予|视为|被认为|除名|处分|处置|追究|问责")
+
 # What a question asks for, and the words of the sentences that give that kind of answer.
 _ANSWER_CUES = (
     # a procedure is also said by its steps: 经过…讨论决定，报…批准
@@ -231,8 +236,7 @@ _ANSWER_CUES = (
     # 哪次会议修订的 / which meeting revised: the line that names the meeting and what it did (…会议修订)
     (r"(?:哪次|哪个|什么|哪一次)会议|\b(?:which|what) meeting\b",
      r"会议(?:修订|审议|通过|批准|决定|讨论)", 0.25),
-    (r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|what happens|consequence|how (is|are) .* dealt with",
-     r"予以|给予|视为|被认为|除名|处分|处置|追究|问责"),
+    (ASKS_CONSEQUENCE.pattern, CONSEQUENCE_WORDS.pattern),
 )
 
 

@@ -8,8 +8,8 @@ import re
 
 from ..document import PROBLEM
 from ..normalize import fold
-from .ranking import (ANSWER_CHARS, QUOTE_CHARS, bigrams, evidence_item, make_answer, problem_part, quote_window,
-                      rank_sentences, say, select_evidence)
+from .ranking import (ANSWER_CHARS, ASKS_CONSEQUENCE, CONSEQUENCE_WORDS, QUOTE_CHARS, bigrams, evidence_item,
+                      make_answer, problem_part, quote_window, rank_sentences, say, select_evidence)
 
 
 # ---------------------------------------------------------------------------- enumerated lists
@@ -342,7 +342,7 @@ def answer_search(kg, q, k):
     if not chosen:
         return None
     chosen = _with_elaboration(kg, chosen, ranked)
-    if _ASKS_CONSEQUENCE.search(q.plain):
+    if ASKS_CONSEQUENCE.search(q.plain):
         chosen = _with_what_follows(kg, chosen)
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
     best_doc, best = kg.sentences_[chosen[0][1]]
@@ -371,11 +371,6 @@ _ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|�
 _NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
 
 
-_ASKS_CONSEQUENCE = re.compile(r"会怎样|会怎么样|什么后果|后果|怎么处理|如何处理|怎么处置|如何处置|一步步|"
-                               r"what happens|consequence", re.I)
-_CONSEQUENCE = re.compile(r"予以|除名|处分|处置|追究|问责|视为|被认为")
-
-
 def _with_what_follows(kg, chosen):
     """For 会怎样 / 后面怎么处理: a later sentence of the best one's paragraph that states a further
     consequence (…予以停止党籍。…停止党籍2年后确实无法取得联系的，按照自行脱党予以除名。) becomes the
@@ -386,7 +381,7 @@ def _with_what_follows(kg, chosen):
         later_doc, sentence = kg.sentences_[later]
         if later_doc is not doc or sentence.paragraph != best.paragraph:
             break
-        if _CONSEQUENCE.search(sentence.text):
+        if CONSEQUENCE_WORDS.search(sentence.text):
             rest = [(s, i) for s, i in chosen[1:] if i != later]
             return [chosen[0], (score * 0.99, later)] + rest[:1]
     return chosen
