@@ -1463,3 +1463,10 @@ def test_a_duty_from_a_list_item_cites_the_lead_that_names_its_bearer(shared_kg)
     assert answer.intent == "duty_holder"
     assert "机关党的基层委员会" in answer.text
     assert any(e.text.startswith("机关党的基层委员会") and e.text.endswith("：") for e in answer.evidence)
+
+
+def test_a_role_in_a_leading_in_clause_is_the_scene_not_the_bearer(shared_kg):
+    # 党员教育管理工作条例: 中央宣传部主要负责党员政治理论教育、形势政策教育…
+    answer = shared_kg.ask("In Party member education and management, what is the Central Propaganda Department "
+                           "mainly responsible for?")
+    assert answer.evidence[0].text.startswith("中央宣传部主要负责")

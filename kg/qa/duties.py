@@ -226,7 +226,7 @@ def _bearer_first(roles, query) -> list:
 
 # "When party members report problems, what must the commission do?": a leading clause sets the scene
 _EN_LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|where|for|as for|regarding|"
-                                r"in (?:its|their|the)|during)\b[^,?]{3,120},", re.I)
+                                r"in|within|under|during)\b[^,?]{3,120},", re.I)
 
 
 def _outside_leading_clause(kg, text, roles) -> list:
