@@ -1470,3 +1470,10 @@ def test_a_role_in_a_leading_in_clause_is_the_scene_not_the_bearer(shared_kg):
     answer = shared_kg.ask("In Party member education and management, what is the Central Propaganda Department "
                            "mainly responsible for?")
     assert answer.evidence[0].text.startswith("中央宣传部主要负责")
+
+
+def test_an_english_question_whose_closest_sentence_is_a_list_lead_gets_the_list(shared_kg):
+    # 党章: 党的民主集中制的基本原则是：（一）党员个人服从党的组织，少数服从多数，下级组织服从上级组织…
+    answer = shared_kg.ask("The Constitution says the Party is organised on democratic centralism. What are its "
+                           "basic principles, i.e. who has to obey whom?")
+    assert "少数服从多数" in answer.text

@@ -155,8 +155,12 @@ def answer_with_list(kg, q, ranked, k):
         return None
     if not _LIST_QUESTION.search(q.plain) and lead.index != sentence.index:
         return None
-    if _asks_beyond(q, [lead, *items]) and _asked_item(q, doc, items) is None:
-        return None   # 坚持哪几个方面相结合: the list of principles does not say 相结合; a sentence does
+    # 坚持哪几个方面相结合: the list of principles does not say 相结合; a sentence does. An English
+    # question's words are a translation's (basic principles → 基本原理 where the lead says 基本原则):
+    # when the lead itself is the closest sentence, they do not overrule it.
+    translated_lead = q.language == "en" and lead.index == sentence.index
+    if not translated_lead and _asks_beyond(q, [lead, *items]) and _asked_item(q, doc, items) is None:
+        return None
     text, evidence = list_text_and_evidence(kg, q, doc, lead, items, score)
     return make_answer(q, text, evidence[:k], {"method": "enumerated list under its lead sentence",
                                                "items": len(items)})
