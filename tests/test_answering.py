@@ -1477,3 +1477,9 @@ def test_an_english_question_whose_closest_sentence_is_a_list_lead_gets_the_list
     answer = shared_kg.ask("The Constitution says the Party is organised on democratic centralism. What are its "
                            "basic principles, i.e. who has to obey whom?")
     assert "少数服从多数" in answer.text
+
+
+def test_what_requirements_finds_the_sentence_that_lays_them_out(shared_kg):
+    # 分析会报告: …会议要求：一要进一步开展好宣传警示教育…；二要严格执行学校内控机制…
+    answer = shared_kg.ask("What concrete requirements did the meeting lay down for following up on identified problems?")
+    assert "一要进一步开展好宣传警示教育" in answer.evidence[0].text

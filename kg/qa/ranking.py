@@ -233,6 +233,9 @@ _ANSWER_CUES = (
     # cue of the 几类 entry above (any 分为 or 包括)
     (r"哪几[种类]|几[种类]|哪些种类|哪些类别|\b(?:what|which) (?:kinds?|types?|categories) of\b",
      r"(?:有|分为|包括)[一二三四五六七八九十两]+[种类]", 0.25),
+    # 提了哪些要求 / what requirements: the sentence that lays them out (会议要求：一要…；二要…)
+    (r"(?:哪些|什么|哪几条|哪[一二两三四五六七八九十]条)要求|\brequirements\b",
+     r"要求[：:]|[一二三四五六七八九十]要[^，。；]{2,}", 0.25),
     # 哪次会议修订的 / which meeting revised: the line that names the meeting and what it did (…会议修订)
     (r"(?:哪次|哪个|什么|哪一次)会议|\b(?:which|what) meeting\b",
      r"会议(?:修订|审议|通过|批准|决定|讨论)", 0.25),
