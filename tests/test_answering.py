@@ -1483,3 +1483,12 @@ def test_what_requirements_finds_the_sentence_that_lays_them_out(shared_kg):
     # 分析会报告: …会议要求：一要进一步开展好宣传警示教育…；二要严格执行学校内控机制…
     answer = shared_kg.ask("What concrete requirements did the meeting lay down for following up on identified problems?")
     assert "一要进一步开展好宣传警示教育" in answer.evidence[0].text
+
+
+def test_a_chain_answer_quotes_the_sentence_it_cites_first(shared_kg):
+    # 条例: 机关纪检监察工作委员会作为同级纪委监委的派出机构，在同级纪委监委、党的机关工作委员会双重领导下…
+    answer = shared_kg.ask("机关纪检监察工作委员会在谁的领导下开展工作？")
+    assert answer.intent == "chain"
+    quoted = answer.text.split("原文：「", 1)[1]
+    assert answer.evidence[0].text.startswith(quoted[:20])
+    assert "同级纪委监委" in answer.text

@@ -41,16 +41,12 @@ def answer_chain(kg, q, k):
         return None
     labels = [graph.nodes[n]["label"] for n in order]
     steps = "；".join(f"{graph.nodes[a]['label']}→{graph.nodes[b]['label']}" for a, b in list(graph.edges)[:8])
-    best = kg.sentences_[ranked[0][1]][1]
-    quote = quote_window(best.text, q.query)
-    text = say(q, f"责任链（自上而下）：{' → '.join(labels)}（{steps}）。原文：「{quote}」",
-               f"Chain of responsibility, top down: {' → '.join(labels)} ({steps}). The text: 「{quote}」")
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], score)
                 for score, i in select_evidence(ranked, min(k, 3), ratio=0.7)]
+    lead = ""
     direct = _direct_links(kg, q, links)
     if direct is not None:
         lead, found = direct
-        text = lead + " " + text
         stated = [evidence_item(kg, l.evidence.doc_id, kg.document(l.evidence.doc_id).sentences[l.evidence.sentence],
                                 evidence[0].score if evidence else 1.0) for l in found if l.evidence.sentence >= 0]
         seen, merged = set(), []
@@ -59,6 +55,11 @@ def answer_chain(kg, q, k):
                 seen.add((item.doc, item.start))
                 merged.append(item)
         evidence = merged[:max(1, k)]
+    # the sentence quoted is the first evidence: the one stating the links asked about, when there is one
+    quote = quote_window(evidence[0].text if evidence else kg.sentences_[ranked[0][1]][1].text, q.query)
+    text = say(q, f"责任链（自上而下）：{' → '.join(labels)}（{steps}）。原文：「{quote}」",
+               f"Chain of responsibility, top down: {' → '.join(labels)} ({steps}). The text: 「{quote}」")
+    text = f"{lead} {text}" if lead else text
     return make_answer(q, text, evidence, {"method": "networkx chain of the closest links", "nodes": len(order)})
 
 
