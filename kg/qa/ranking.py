@@ -42,8 +42,8 @@ def problem_part(doc, sentence):
     heading = fold(section.heading)
     if fold(sentence.text) == heading:
         return None
-    for other in doc.sentences:
-        if section.start <= other.start < section.end and fold(other.text) == heading:
+    for other in doc.sentences_in(section.index):
+        if fold(other.text) == heading:
             return section, other
     return None
 
