@@ -1315,6 +1315,15 @@ def test_framing_words_do_not_turn_a_duties_question_into_a_search(shared_kg, qu
     assert "了解申请人" in answer.text and "负责的报告" in answer.text
 
 
+def test_the_words_of_an_english_name_are_not_asked_about_besides_the_name(shared_kg):
+    # "sponsor for Party membership" names 入党介绍人; its words (membership → 党籍) ask nothing more, so
+    # the sponsor's duties answer, not a search for 党籍.
+    answer = shared_kg.ask("What must a sponsor for Party membership do?")
+    assert answer.intent == "role_duties" and "fallback" not in answer.trace
+    assert answer.text.startswith("Duties of sponsor for Party membership (入党介绍人)")
+    assert "了解申请人" in answer.text and "负责的报告" in answer.text
+
+
 @pytest.mark.parametrize("question, heading", [
     ("在管党治党责任落实这块，调研报告发现了哪些毛病？", "治党压力“层递减”，责任落实“虚化”"),
     ("What problem does the district survey find in organ cadres' ideological understanding and political awareness?",

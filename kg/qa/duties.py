@@ -96,6 +96,7 @@ _DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干
 def content_tokens(q):
     """The question's tokens that are neither entity names nor generic duty words."""
     names = {fold(label) for t in q.entities if t.kind != "mechanism" for label in t.labels("zh")}
+    names.update(q.name_words)
     return [t for t in q.tokens if not _generic(t) and not any(t in n for n in names)]
 
 

@@ -43,6 +43,7 @@ class Question:
     nearby: dict = field(default_factory=dict, compare=False)   # {sentence position: bonus} for a follow-up
     document: tuple = ()      # (doc_id, the title's words) when the question names a document by its title
     plain: str = ""           # what patterns read: the text in simplified characters (as asked, for English)
+    name_words: tuple = ()    # for English, the Chinese words of the linked names' English (sponsor → 介绍人)
 
     def __post_init__(self):
         if not self.plain:   # a question made by hand reads as written
@@ -198,7 +199,11 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glos
         chinese_bits = re.findall(r"[\u3400-\u9fff*＊“”「」]+", to_simplified(english))
         translated = phrases.translate(english) if phrases is not None else []
         other_senses = phrases.translate(english, senses=4) if phrases is not None else []
-        named = [m.term.zh for m in lexicon.find_english(english)]
+        linked = [m.term for m in lexicon.find_english(english)]
+        named = [term.zh for term in linked]
+        # "sponsor for Party membership" is 入党介绍人, not also 介绍人 and 党籍 asked about
+        name_words = tuple(dict.fromkeys(w for term in linked for label in term.labels("en")
+                                         for w in (phrases.translate(label) if phrases is not None else ())))
         romanised = names.find(english) if names is not None else []
         unknown = []
         if glossary is not None and phrases is not None:
@@ -207,7 +212,7 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glos
         query = " ".join(dict.fromkeys([*chinese_bits, *romanised, *named, *translated, *unknown]))
     else:
         query = without_excluded(simplified)
-        other_senses = []
+        other_senses, name_words = [], ()
     entities = link_entities(query, lexicon, english)
     quoted = tuple(dict.fromkeys(to_simplified(q).strip() for q in _QUOTED.findall(text) if q.strip()))
     tokens = tuple(tokenizer.tokens(query)) if tokenizer is not None else ()
@@ -217,7 +222,7 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glos
         extra = [w for w in dict.fromkeys(other_senses) if w not in query]
         expanded = " ".join([expanded, *extra])
     return Question(text, language, query, tuple(entities), quoted, intent, tokens, notes, expanded,
-                    plain=simplified if language == "zh" else text)
+                    plain=simplified if language == "zh" else text, name_words=name_words)
 
 
 # 除了X（以外），还…: X is what the asker already knows; searching for it finds the wrong sentence.
