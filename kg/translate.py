@@ -27,7 +27,9 @@ _IRREGULAR = {"does": "do", "did": "do", "done": "do", "doing": "do", "has": "ha
               "chosen": "choose", "written": "write", "wrote": "write", "set": "set", "met": "meet",
               "paid": "pay", "kept": "keep", "sent": "send", "built": "build", "brought": "bring",
               "thought": "think", "taught": "teach", "sought": "seek", "bought": "buy", "news": "news",
-              "series": "series", "means": "means", "united": "unite", "bodies": "body", "duties": "duty"}
+              "series": "series", "means": "means", "united": "unite", "bodies": "body", "duties": "duty",
+              # the texts' 机关 (Party and state organs) are "agencies" as often as "organs" in English
+              "agency": "organ", "agencies": "organ"}
 _KEEP_DOUBLE = "slzf"
 
 

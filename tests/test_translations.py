@@ -172,6 +172,18 @@ def test_first_sense_is_the_common_one(table):
     assert table.lookup("set up")[:3] == ("成立", "设立", "建立")
 
 
+def test_agencies_are_the_texts_organs(table):
+    # English writers call 机关 "agencies" as often as "organs": the same stem, the same entries and names.
+    from kg.lexicon import load_lexicon
+
+    assert stem("agencies") == stem("agency") == stem("organ")
+    assert table.lookup("government agencies")[0] == "机关"
+    assert table.lookup("public employment service agency") == ("公共就业和人才服务机构",)
+    lexicon = load_lexicon()
+    assert [m.term.zh for m in lexicon.find_english("What must agency Party committees do?")] == ["机关党委"]
+    assert [m.term.zh for m in lexicon.find_english("cadres of government agencies")] == ["干部", "机关"]
+
+
 def test_inflected_forms_reach_their_entries(table):
     assert table.lookup("temporary party organizations") == table.lookup("temporary party organization")
     assert table.lookup("first secretaries") == table.lookup("first secretary")
