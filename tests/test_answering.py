@@ -1315,6 +1315,19 @@ def test_framing_words_do_not_turn_a_duties_question_into_a_search(shared_kg, qu
     assert "了解申请人" in answer.text and "负责的报告" in answer.text
 
 
+def test_a_count_written_as_great_is_a_count_of_what_follows(shared_kg):
+    # 党章: …这三大历史任务 — 三大 counts the tasks; 一个长期的历史过程 says nothing of how many.
+    answer = shared_kg.ask("党章提出的历史任务一共几项？")
+    assert answer.intent == "count"
+    assert answer.text.startswith("三大") and "三大历史任务" in answer.evidence[0].text
+
+
+def test_what_a_notice_asks_is_not_who_issued_it(shared_kg):
+    # 印发…的通知要求机关…: the notice's demand, not its issuer (the signature lines).
+    answer = shared_kg.ask("印发条例的通知要求机关党的建设始终要处于什么状态？")
+    assert "走在前、作表率" in answer.text
+
+
 def test_the_words_of_an_english_name_are_not_asked_about_besides_the_name(shared_kg):
     # "sponsor for Party membership" names 入党介绍人; its words (membership → 党籍) ask nothing more, so
     # the sponsor's duties answer, not a search for 党籍.

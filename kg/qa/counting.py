@@ -12,12 +12,14 @@ from .search import list_items
 _QUANTITY = re.compile(
     r"(?<![第\d０-９“\"「])(?:(?:[0-9０-９]+(?:\.[0-9]+)?|[*＊]+|[一二两三四五六七八九十百千]+)多?"
     r"(?P<unit>个月|个|名|人|位|项|条|种|类|次|年|月|天|日|周|届|学时|小时|岁|%|％|级|批|支|家|所)"
-    r"|(?P<share>[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|百分之[0-9０-９一二三四五六七八九十.]+))"
+    r"|(?P<share>[一二三四五六七八九十百]+分之[一二三四五六七八九十]+|百分之[0-9０-９一二三四五六七八九十.]+)"
+    # 三大历史任务, 四大工程: a count of what follows (not 党的十九大, a congress)
+    r"|(?<![的党\d一二三四五六七八九十])[二两三四五六七八九十](?P<great>大)(?=[\u4e00-\u9fff]))"
     r"(?:以上|以下|以内|左右)?")
 _SHARE = "分之"   # the unit of a fraction or percentage written in words (五分之一, 三分之二以上, 百分之十)
 # The unit a question counts in, and the units a text may use for it.
-_ASKED_UNIT_ZH = re.compile(r"(?:多少|几)个?(?P<unit>学时|小时|个月|个|名|人|位|项|条|种|类|次|年|天|周|届|岁|批|支|家|所)")
-_UNIT_FAMILIES = (("名", "人", "位"), ("种", "类"), ("项", "条", "个"), ("学时", "小时"), ("年", "岁"), ("天", "日"))
+_ASKED_UNIT_ZH = re.compile(r"(?:多少|几)个?(?P<unit>学时|小时|个月|个|名|人|位|项|条|种|类|次|年|天|周|届|岁|批|支|家|所|大)")
+_UNIT_FAMILIES = (("名", "人", "位"), ("种", "类"), ("项", "条", "个", "大"), ("学时", "小时"), ("年", "岁"), ("天", "日"))
 _ASKED_SHARE_ZH = re.compile(r"比例|比重|占比|几分之几|百分之几|占多少|多大比")
 _SHARES = (_SHARE, "%", "％")
 _ASKED_UNIT_EN = (
@@ -49,7 +51,7 @@ def _asked_units(q) -> tuple:
 
 
 def _unit(match) -> str:
-    return match.group("unit") or _SHARE
+    return match.group("unit") or match.group("great") or _SHARE
 
 
 def _quantities(text, units=()) -> list:
@@ -57,6 +59,8 @@ def _quantities(text, units=()) -> list:
 
     >>> _quantities("调整和增选中央委员的数额，不得超过总数的五分之一。", _SHARES), _quantities("党员3名以上")
     (['五分之一'], ['3名以上'])
+    >>> _quantities("完成这三大历史任务"), _quantities("党的十九大以来")
+    (['三大'], [])
     """
     return [m.group(0) for m in _QUANTITY.finditer(text) if not units or _unit(m) in units]
 
@@ -93,6 +97,13 @@ def attributed_quantity(text, query, units=()):
     return matches[scores.index(best)].group(0)
 
 
+def _counts_asked(text, units, wanted) -> bool:
+    """Whether ``text`` names what the question counts in the form that counts it: 三大 and the
+    question's words (这三大历史任务 for 历史任务有几项, not 一个长期的历史过程)."""
+    return any(text[m.end():m.end() + 2] in wanted for m in _QUANTITY.finditer(text)
+               if m.group("great") and (not units or "大" in units))
+
+
 def answer_count(kg, q, k):
     """How many: the closest sentence that states a number in the unit asked for, the number said first.
 
@@ -106,10 +117,12 @@ def answer_count(kg, q, k):
     if listed is not None:
         return listed
     ranked = []
+    wanted = bigrams(q.query)
     for score, i in closest[:60]:
-        found = _quantities(kg.sentences_[i][1].text, units)
+        text = kg.sentences_[i][1].text
+        found = _quantities(text, units)
         if found:
-            ranked.append((score + 0.15, i, found))
+            ranked.append((score + 0.15 + 0.25 * _counts_asked(text, units, wanted), i, found))
     if not ranked:
         return None
     ranked.sort(key=lambda x: (-x[0], x[1]))
