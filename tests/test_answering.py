@@ -1315,6 +1315,14 @@ def test_framing_words_do_not_turn_a_duties_question_into_a_search(shared_kg, qu
     assert "了解申请人" in answer.text and "负责的报告" in answer.text
 
 
+def test_the_body_compared_against_is_not_the_one_asked_about(shared_kg):
+    # "as opposed to the National Congress" only sets the conference apart; its powers (党章第二十一条) answer.
+    answer = shared_kg.ask("What powers does the National Conference of the Party have, as opposed to the National Congress?")
+    assert answer.intent == "role_duties" and "fallback" not in answer.trace
+    assert "党的全国代表会议" in answer.text and "调整和增选" in answer.text
+    assert "修改党的章程" not in answer.text   # a power of the congress
+
+
 def test_a_count_written_as_great_is_a_count_of_what_follows(shared_kg):
     # 党章: …这三大历史任务 — 三大 counts the tasks; 一个长期的历史过程 says nothing of how many.
     answer = shared_kg.ask("党章提出的历史任务一共几项？")

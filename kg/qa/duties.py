@@ -90,7 +90,7 @@ _DUTY_WORDS = frozenset("""职责 职能 责任 任务 义务 工作 做 干 干
     obligation obligations role work main basic required
     管 管些 管啥 啥 些 干些 做些 干嘛 事 事情 事儿 活儿 哪些事 日常 平常 一般
     权利 享有 rights right enjoy 作用 发挥 包括 包含 哪几 有哪些 主要有 include includes
-    负 得负 尽 当 当好 作为 身为 责 到底 究竟""".split())   # colloquial: 党支部主要管些啥; framing: 当入党介绍人，得负哪些责任
+    负 得负 尽 当 当好 作为 身为 责 到底 究竟 职权 权力 权限 powers power""".split())   # colloquial: 党支部主要管些啥; framing: 当入党介绍人，得负哪些责任
 
 
 def content_tokens(q):

@@ -229,7 +229,8 @@ def parse_question(text, lexicon, tokenizer=None, phrases=None, names=None, glos
 _EXCLUDED = re.compile(r"除了?(?P<x>[^，,？?。]{2,30}?)(?:以外|之外)?[，,]?\s*(?=还|也|另外|另|又)"
                        r"|除了?(?P<y>[^，,？?。]{2,30}?)(?:以外|之外)?[，,]\s*(?=[^？?]*(?:还|也|另外|其他|其它|别的))"
                        r"|\b(?:besides|apart from|aside from|other than|in addition to)\b[^,?]{2,80},\s*"
-                       r"|[,\s]+(?:besides|apart from|aside from|other than|in addition to)\b[^,?]{2,80}(?=[?？]?\s*$)",
+                       r"|[,\s]+(?:besides|apart from|aside from|other than|in addition to|as opposed to|rather than)\b"
+                       r"[^,?]{2,80}(?=[?？]?\s*$)",
                        re.I)
 
 
