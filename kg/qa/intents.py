@@ -60,7 +60,10 @@ _EN = (
 # A quoted name, or a counted name that is not an ordinal (第一书记) nor a vague amount (一些).
 _FORMULA_HINT = re.compile(r"[“\"「].+?[”\"」]|(?:^|[^第])[一二两三四五六七八九十双*]+[个大项级有亮会课岗书单张种条化型风严实学]")
 _ACTS_ON_PROBLEMS = re.compile(r"\bwhat (?:is|are|must|should|does|do|shall|will)\b.*\b(?:do|supposed to|expected to|required to)\b"
-                               r"|\bhow (?:should|must|do|does|is|are)\b.*\b(?:handle|handled|deal|dealt|respond|resolve)",
+                               r"|\bhow (?:should|must|do|does|is|are)\b.*\b(?:handle|handled|deal|dealt|respond|resolve)"
+                               # "in combating formalism, which …": fighting a problem, the question is about something else
+                               r"|\b(?:combat\w*|fight\w*|tackl\w*|oppos\w*|against|curb\w*|overcom\w*|rectify\w*|eliminat\w*)"
+                               r" (?:the )?(?:formalism|bureaucratism|problems?|shortcomings?)\b",
                                re.I)
 _ZH_RE = tuple((name, re.compile(p)) for name, p in _ZH)
 _EN_RE = tuple((name, re.compile(p, re.I)) for name, p in _EN)
