@@ -1049,7 +1049,8 @@ def test_after_a_short_first_point_the_sentence_that_explains_it_is_given():
     ("What problems do Party group secretaries have?", "problems"),
     ("What's wrong with how some units staff their party work, according to the report?", "problems"),
     ("If a Central Committee member seriously breaks criminal law, who kicks them out of the Party?", "duty_holder"),
-    ("In combating formalism and bureaucratism, which two kinds of accountability must officials reconcile?", "search"),
+    ("In combating formalism and bureaucratism, which two kinds of accountability does the regulation want "
+     "officials to reconcile?", "search"),
     ("What forms of formalism does the report cite?", "problems"),
 ])
 def test_what_to_do_about_problems_is_not_a_question_about_problems(question, intent):
