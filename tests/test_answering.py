@@ -1318,6 +1318,15 @@ def test_framing_words_do_not_turn_a_duties_question_into_a_search(shared_kg, qu
     assert "了解申请人" in answer.text and "负责的报告" in answer.text
 
 
+def test_a_subjectless_next_sentence_goes_on_with_the_answer(shared_kg):
+    # 党章: 党的各级组织和每一个党员都要维护党徽党旗的尊严。要按照规定制作和使用党徽党旗。 — the second
+    # sentence has no subject of its own: the same organizations and members must do it too.
+    answer = shared_kg.ask("What obligations do Party organizations and members have regarding the Party emblem and flag?")
+    assert "维护党徽党旗的尊严" in answer.text and "按照规定制作和使用党徽党旗" in answer.text
+    assert [e.text for e in answer.evidence[:2]] == ["党的各级组织和每一个党员都要维护党徽党旗的尊严。",
+                                                     "要按照规定制作和使用党徽党旗。"]
+
+
 def test_the_body_compared_against_is_not_the_one_asked_about(shared_kg):
     # "as opposed to the National Congress" only sets the conference apart; its powers (党章第二十一条) answer.
     answer = shared_kg.ask("What powers does the National Conference of the Party have, as opposed to the National Congress?")

@@ -346,6 +346,7 @@ def answer_search(kg, q, k):
     if not chosen:
         return None
     chosen = _with_elaboration(kg, chosen, ranked)
+    chosen = _with_continuation(kg, chosen, ranked)
     if ASKS_CONSEQUENCE.search(q.plain):
         chosen = _with_what_follows(kg, chosen)
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], s) for s, i in chosen]
@@ -389,6 +390,27 @@ def _with_what_follows(kg, chosen):
             rest = [(s, i) for s, i in chosen[1:] if i != later]
             return [chosen[0], (score * 0.99, later)] + rest[:1]
     return chosen
+
+
+# A sentence that opens with its modal word has no subject of its own: it goes on with the one before.
+_SUBJECTLESS = re.compile(r"^(?:同时|并且|并|还|也|都)?(?:要|应当|应|必须|须|不得|严禁)")
+
+
+def _with_continuation(kg, chosen, ranked):
+    """维护党徽党旗的尊严。要按照规定制作和使用党徽党旗。: the next sentence of the best one's paragraph,
+    when it has no subject of its own and is close to the question too (at least 0.4 of the best score),
+    says more of what the same subject must do: it becomes the second evidence, just under the best."""
+    score, position = chosen[0]
+    if len(chosen) > 1 and chosen[1][1] == position + 1 or position + 1 >= len(kg.sentences_):
+        return chosen
+    doc, best = kg.sentences_[position]
+    next_doc, following = kg.sentences_[position + 1]
+    if next_doc is not doc or following.paragraph != best.paragraph or not _SUBJECTLESS.match(following.text):
+        return chosen
+    if next((s for s, i in ranked if i == position + 1), 0.0) < 0.4 * score:
+        return chosen
+    rest = [(s, i) for s, i in chosen[1:] if i != position + 1]
+    return [chosen[0], (score * 0.99, position + 1)] + rest[:1]
 
 
 def _with_elaboration(kg, chosen, ranked=()):
