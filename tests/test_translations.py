@@ -184,6 +184,12 @@ def test_agencies_are_the_texts_organs(table):
     assert [m.term.zh for m in lexicon.find_english("cadres of government agencies")] == ["干部", "机关"]
 
 
+def test_the_constitution_beside_laws_is_the_state_one(table):
+    # "the Constitution" alone is mostly 党章 here; beside laws and regulations it is 宪法 (宪法法律法规教育).
+    assert table.lookup("constitution")[0] == "章程"
+    assert table.translate("education on the Constitution, laws and regulations")[-1] == "宪法法律法规"
+
+
 def test_inflected_forms_reach_their_entries(table):
     assert table.lookup("temporary party organizations") == table.lookup("temporary party organization")
     assert table.lookup("first secretaries") == table.lookup("first secretary")
