@@ -1335,6 +1335,15 @@ def test_the_body_compared_against_is_not_the_one_asked_about(shared_kg):
     assert "修改党的章程" not in answer.text   # a power of the congress
 
 
+def test_a_second_how_many_counts_what_the_first_counts(shared_kg):
+    # "…, and how many under school management?" asks for risk points too: 18项 and 10个, each with what it
+    # counts, though one sentence states both.
+    answer = shared_kg.ask("How many risk points did the school identify under fund management, "
+                           "and how many under school management?")
+    assert answer.text.startswith("18项风险点")
+    assert "10个风险点" in answer.text[:400]
+
+
 def test_a_count_written_as_great_is_a_count_of_what_follows(shared_kg):
     # 党章: …这三大历史任务 — 三大 counts the tasks; 一个长期的历史过程 says nothing of how many.
     answer = shared_kg.ask("党章提出的历史任务一共几项？")

@@ -97,6 +97,22 @@ def attributed_quantity(text, query, units=()):
     return matches[scores.index(best)].group(0)
 
 
+def _with_counted_word(text, number, query) -> str:
+    """The number with what it counts when the question names that too (18项风险点 for 多少风险点).
+
+    >>> _with_counted_word("梳理了“爱心基金管理”等18项风险点。", "18项", "多少 风险点")
+    '18项风险点'
+    """
+    at = text.find(number)
+    after = text[at + len(number):at + len(number) + 6] if at >= 0 else ""
+    if _SHARE in number or after.startswith(("的", "之")):
+        return number   # 三分之二以上的多数: a share of a vote, not a count of votes
+    for n in range(len(after), 1, -1):
+        if after[:n] in query:
+            return number + after[:n]
+    return number
+
+
 def _counts_asked(text, units, wanted) -> bool:
     """Whether ``text`` names what the question counts in the form that counts it: 三大 and the
     question's words (这三大历史任务 for 历史任务有几项, not 一个长期的历史过程)."""
@@ -134,7 +150,8 @@ def answer_count(kg, q, k):
     quote = quote_window(sentence.text, q.query + " " + " ".join(found))
     numbers = "、".join(found) if attributed else (
         "、".join(dict.fromkeys(_quantities(quote, units))) or "、".join(dict.fromkeys(found)))
-    text = say(q, f"{numbers}。据《{doc.title}》：「{quote}」", f"{numbers} — in {doc.title}: 「{quote}」")
+    stated = "、".join(_with_counted_word(sentence.text, n, q.query) for n in numbers.split("、"))
+    text = say(q, f"{stated}。据《{doc.title}》：「{quote}」", f"{stated} — in {doc.title}: 「{quote}」")
     chosen = [(s, j) for s, j, _ in ranked[:3] if s >= score * 0.72][:min(k, 2)]
     also = restatement(kg, [(s, j) for s, j, _ in ranked], i, numbers.split("、")[0])
     if also is not None:

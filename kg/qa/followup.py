@@ -51,10 +51,28 @@ def follow_ups(text: str, language: str) -> list:
         parts = [_EN_SKIP.sub("", p).strip() for p in _EN_BREAK.split(text)]
         parts = [p for p in parts if len(re.findall(r"[A-Za-z]+", p)) >= 2]
         out = [p if p.endswith("?") else p.rstrip(" ,;") + "?" for p in parts[1:]]
+        out = [_with_counted_noun(p, parts[0]) for p in out]
     else:
         parts = [p for p in _zh_questions(text) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
         out = [p + "？" for p in parts[1:]]
     return out[:_MAX_FOLLOW_UPS] if len(parts) > 1 else []
+
+
+_COUNTED = re.compile(r"\bhow (?:many|much)\s+(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?=(?:did|do|does|are|is|were|was|"
+                      r"must|should|can|could|will|would|has|have|had|may|in|under|for|at|of|on|per)\b)", re.I)
+_BARE_COUNT = re.compile(r"^(how (?:many|much))\s+(?=(?:in|under|for|at|on|per|among|with|by|from)\b)", re.I)
+
+
+def _with_counted_noun(follow_up: str, first: str) -> str:
+    """"…, and how many under school management?" counts what the first question counts.
+
+    >>> _with_counted_noun("how many under school management?", "How many risk points did the school find")
+    'how many risk points under school management?'
+    """
+    bare, counted = _BARE_COUNT.match(follow_up), _COUNTED.search(first)
+    if bare is None or counted is None:
+        return follow_up
+    return f"{bare.group(1)} {counted.group('noun')} {follow_up[bare.end():]}"
 
 
 def first_question(text: str, language: str) -> str:
@@ -142,6 +160,10 @@ def adds_to(first_text: str, answer) -> bool:
     it is answered, and its best sentence is not already quoted there (any 12 characters of it will do)."""
     if answer is None or not answer.answered or not answer.evidence:
         return False
+    if answer.intent in ("count", "frequency"):   # 10个 — in …: the number read off a sentence quoted in part
+        stated = re.split(r" — |。|\. ", answer.text, maxsplit=1)[0].strip()
+        if 0 < len(stated) <= 20 and stated not in first_text:
+            return True
     best = answer.evidence[0].text
     chunks = [best[i:i + 12] for i in range(0, max(1, len(best) - 11), 6)]
     return not any(chunk in first_text for chunk in chunks)
