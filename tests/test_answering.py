@@ -1335,6 +1335,26 @@ def test_the_body_compared_against_is_not_the_one_asked_about(shared_kg):
     assert "修改党的章程" not in answer.text   # a power of the congress
 
 
+@pytest.mark.parametrize("question, language, intent", [
+    ("地方各级党委的委员、候补委员到底设多少名额，由谁来定？", "zh", "duty_holder"),
+    ("When a Party committee convenes a representative conference, who decides how many delegates attend?",
+     "en", "duty_holder"),
+    ("Which local bodies share out the work of educating Party members?", "en", "duty_holder"),
+    ("How many delegates does a representative conference have?", "en", "count"),
+    ("党的地方各级委员会的委员有多少名？", "zh", "count"),
+])
+def test_who_decides_how_many_asks_for_the_body_that_decides(question, language, intent):
+    from kg.qa.intents import classify_intent
+
+    assert classify_intent(question, language, []) == intent
+
+
+def test_who_decides_a_number_is_answered_by_the_body_that_decides(shared_kg):
+    # 党章: 党的地方各级委员会的委员和候补委员的名额，分别由上一级委员会决定。
+    answer = shared_kg.ask("地方各级党委的委员、候补委员到底设多少名额，由谁来定？")
+    assert answer.intent == "duty_holder" and answer.text.startswith("上一级委员会")
+
+
 def test_a_second_how_many_counts_what_the_first_counts(shared_kg):
     # "…, and how many under school management?" asks for risk points too: 18项 and 10个, each with what it
     # counts, though one sentence states both.

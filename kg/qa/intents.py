@@ -51,7 +51,7 @@ _EN = (
     ("problems", r"\b(?:what|which) (?:\w+ )?(?:problems|issues|shortcomings|weaknesses)\b|\bproblems? (?:were|was|are|is|did|does|do|has|have)\b"
                  r"|\b(?:find|found|identif\w*|report\w*|point\w* out|exist\w*|list\w*|main)\b.{0,40}\bproblems?\b|\bshortcoming"
                  r"|\bweakness|\bdeficienc|\bformalism\b|\bhollow(?:ed)? out\b|\bissues? (were|was|are)? ?found|\bwhat went wrong|\bwhat(?:'s| is) wrong\b|\bfailings?\b"),
-    ("duty_holder", r"(?:^|[,;]\s*)(who|which (?:party |government |state )?(organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
+    ("duty_holder", r"(?:^|[,;]\s*)(who|which (?:[a-z-]+ )?(organization|body|bodies|organizations|role|roles|people|unit|units|level))\b|\bby whom\b"),
     ("mechanism_parts", r"\bconsist|\bcomprise|\bmade up of\b|\bparts? of\b|\bcomponents?\b|\binclude|\bwhat are the\b|\bstand for\b"),
     ("definition", r"\bwhat (is|are) (a |an |the )?[\"'“‘]|\bmean(s|ing)?\b|\bdefin|\bwhat is meant\b"),
     ("mechanism_context", r"\brequire|\bhow (is|are|should|must|do|does|to) .*\b(implement|carr|appl|use|run|conduct)|\bhow\b"),
@@ -65,6 +65,8 @@ _ACTS_ON_PROBLEMS = re.compile(r"\bwhat (?:is|are|must|should|does|do|shall|will
                                r"|\b(?:combat\w*|fight\w*|tackl\w*|oppos\w*|against|curb\w*|overcom\w*|rectify\w*|eliminat\w*)"
                                r" (?:the )?(?:formalism|bureaucratism|problems?|shortcomings?)\b",
                                re.I)
+_WHO_DECIDES = re.compile(r"由谁|谁来?(?:定|决定|确定|规定|批准)|(?:^|[,;]\s*)(?:who|which (?:[a-z-]+ )?(?:body|bodies|organization|organizations))"
+                          r"\b(?:\s+\w+)?\s+(?:decides?|determines?|sets?|fix(?:es)?|approves?)\b", re.I)
 _ZH_RE = tuple((name, re.compile(p)) for name, p in _ZH)
 _EN_RE = tuple((name, re.compile(p, re.I)) for name, p in _EN)
 
@@ -92,6 +94,8 @@ def classify_intent(text: str, language: str, entities) -> str:
         if name == "problems" and language == "zh" and re.search(
                 r"解决.{0,6}问题|问题.{0,4}(怎么|如何|怎样)(解决|处理|整改|办|处置)", text):
             continue   # what to do about a problem, not what problems there are
+        if name == "count" and _WHO_DECIDES.search(text):
+            continue   # 名额多少由谁来定 / who decides how many delegates: the body that decides is asked
         if name == "problems" and language == "en" and _ACTS_ON_PROBLEMS.search(text):
             continue   # when members report problems, what must the commission do: its duties
         return name

@@ -13,7 +13,8 @@ from .ranking import evidence_item, make_answer, rank_sentences, say
 
 _ASKS_ZH = re.compile(r"(?:谁|哪个|哪家|哪级|哪次|哪一次|哪届|什么)[^，。？?]{0,10}(?:印发|发布|出具|签发|下发|发文|通过)"
                       # 印发的单位 / 发文机关, not 印发条例的通知要求机关… (what the notice asks of organs)
-                      r"|(?:印发|发布|出具|签发|下发|发文|通过)[^，。？?要]{0,8}(?:单位|机关|部门|是谁|谁|日期|哪天|何时|什么时候)"
+                      r"|(?:印发|发布|出具|签发|下发|发文|通过)[^，。？?要]{0,8}"
+                      r"(?:(?:单位|机关|部门)(?=[是为]?(?:谁|哪|什么|[？?]|$))|是谁|谁|日期|哪天|何时|什么时候)"
                       r"|落款")
 _ASKS_EN = re.compile(r"\b(?:who|which \w+)\b[^?]{0,80}\b(?:issued|published|signed|released|promulgated|adopted)\b"
                       r"|\b(?:issued|published|signed|released|promulgated|adopted)\b[^?]{0,60}\b(?:when|what date|by whom)\b"
@@ -43,6 +44,10 @@ def asks_issuer(q) -> bool:
     (True, False)
     >>> asks_issuer(Question("印发条例的通知要求机关党建处于什么状态？", "zh", ""))
     False
+    >>> asks_issuer(Question("印发通知对修订后的机关基层组织工作条例是怎么定位的？", "zh", ""))
+    False
+    >>> asks_issuer(Question("印发这个条例的机关是哪个？", "zh", ""))
+    True
     """
     asks, document = (_ASKS_EN, _DOCUMENT_EN) if q.language == "en" else (_ASKS_ZH, _DOCUMENT_ZH)
     return bool(asks.search(q.plain) and document.search(q.plain))
