@@ -1349,6 +1349,13 @@ def test_who_decides_how_many_asks_for_the_body_that_decides(question, language,
     assert classify_intent(question, language, []) == intent
 
 
+def test_whom_to_tell_of_a_problem_is_no_question_about_problems():
+    from kg.qa.intents import classify_intent
+
+    assert classify_intent("纪委要是发现同级党委的常委有违纪问题，该往哪儿报？", "zh", []) != "problems"
+    assert classify_intent("调研发现机关党建存在哪些问题？", "zh", []) == "problems"
+
+
 def test_who_decides_a_number_is_answered_by_the_body_that_decides(shared_kg):
     # 党章: 党的地方各级委员会的委员和候补委员的名额，分别由上一级委员会决定。
     answer = shared_kg.ask("地方各级党委的委员、候补委员到底设多少名额，由谁来定？")

@@ -190,6 +190,13 @@ def test_the_constitution_beside_laws_is_the_state_one(table):
     assert table.translate("education on the Constitution, laws and regulations")[-1] == "宪法法律法规"
 
 
+def test_observing_rules_is_keeping_them(table):
+    # "observe discipline" is 遵守纪律; sitting in as an observer (列席) is asked as "sit in" or "attend as …".
+    assert table.lookup("observe")[0] == "遵守"
+    assert table.translate("educate members about observing discipline")[-1] == "遵守纪律"
+    assert table.lookup("sit in") == ("列席",)
+
+
 def test_inflected_forms_reach_their_entries(table):
     assert table.lookup("temporary party organizations") == table.lookup("temporary party organization")
     assert table.lookup("first secretaries") == table.lookup("first secretary")

@@ -92,8 +92,8 @@ def classify_intent(text: str, language: str, entities) -> str:
         if name == "mechanism_context" and not formula_like:
             continue
         if name == "problems" and language == "zh" and re.search(
-                r"解决.{0,6}问题|问题.{0,4}(怎么|如何|怎样)(解决|处理|整改|办|处置)", text):
-            continue   # what to do about a problem, not what problems there are
+                r"解决.{0,6}问题|问题.{0,4}(怎么|如何|怎样)(解决|处理|整改|办|处置)|问题.{0,8}(向谁|往哪|报哪|报给谁|由谁|谁来)", text):
+            continue   # what to do about a problem (whom to tell, who checks it), not what problems there are
         if name == "count" and _WHO_DECIDES.search(text):
             continue   # 名额多少由谁来定 / who decides how many delegates: the body that decides is asked
         if name == "problems" and language == "en" and _ACTS_ON_PROBLEMS.search(text):
