@@ -1349,6 +1349,18 @@ def test_who_decides_how_many_asks_for_the_body_that_decides(question, language,
     assert classify_intent(question, language, []) == intent
 
 
+def test_a_stretch_of_the_question_counts_without_its_de(shared_kg):
+    # 机关基层党组织的负责人 is written 机关基层党组织负责人: the sentence that says so is among the first two.
+    from kg.qa.question import parse_question
+    from kg.qa.ranking import rank_sentences
+    from kg.translate import load_phrase_table
+
+    q = parse_question("机关基层党组织的负责人，在党内民主这件事上要带什么头？", shared_kg.lexicon_,
+                       shared_kg.tokenizer_, load_phrase_table())
+    top = [shared_kg.sentences_[i][1].text for _, i in rank_sentences(shared_kg, q)[:2]]
+    assert any(text.startswith("机关基层党组织负责人应当带头发扬民主") for text in top), top
+
+
 def test_whom_to_tell_of_a_problem_is_no_question_about_problems():
     from kg.qa.intents import classify_intent
 

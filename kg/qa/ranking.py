@@ -305,7 +305,10 @@ def _question_phrases(q, titles=(), shortest=5) -> list:
         return sorted((p for p in pieces if len(p) >= shortest), key=len, reverse=True)
     found = set()
     asked = _LEADING_CLAUSE.sub("", fold(q.query))   # 为发挥党员先锋模范作用，…: the purpose is not asked
-    for chunk in _NOT_PHRASE.split(asked):
+    chunks = _NOT_PHRASE.split(asked)
+    # 机关基层党组织的负责人 is written 机关基层党组织负责人 as often: the stretch without its 的 counts too
+    chunks += [c.replace("的", "") for c in chunks if "的" in c.strip("的")]
+    for chunk in chunks:
         for n in range(len(chunk), shortest - 1, -1):
             for start in range(len(chunk) - n + 1):
                 piece = chunk[start:start + n]
