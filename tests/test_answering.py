@@ -1361,6 +1361,12 @@ def test_a_stretch_of_the_question_counts_without_its_de(shared_kg):
     assert any(text.startswith("机关基层党组织负责人应当带头发扬民主") for text in top), top
 
 
+def test_to_what_degree_is_answered_by_the_degree_the_text_sets(shared_kg):
+    # 条例: …引导党员充分认识学习贯彻…的重大意义，自觉学懂弄通做实 — the degree, as the genre states one.
+    answer = shared_kg.ask("学习习近平新时代中国特色社会主义思想，条例要求党员最终自觉做到什么程度？")
+    assert "学懂弄通做实" in answer.text[:400]
+
+
 def test_whom_to_tell_of_a_problem_is_no_question_about_problems():
     from kg.qa.intents import classify_intent
 

@@ -240,6 +240,10 @@ _ANSWER_CUES = (
     (r"(?:哪次|哪个|什么|哪一次)会议|\b(?:which|what) meeting\b",
      r"会议(?:修订|审议|通过|批准|决定|讨论)", 0.25),
     (ASKS_CONSEQUENCE.pattern, CONSEQUENCE_WORDS.pattern),
+    # 学到什么程度 / to what degree: the genre states a degree as a run of set phrases (学深悟透、融会贯通、真信笃行)
+    # or as 做到… / 自觉…
+    (r"(?:什么|啥|哪种|怎样的?)(?:程度|地步|水平)|\bto what (?:degree|extent|level)\b|\bhow (?:well|deeply|thoroughly)\b",
+     r"[\u4e00-\u9fff]{4}、[\u4e00-\u9fff]{4}、[\u4e00-\u9fff]{4}|(?:做到|自觉)[^，。；]{2,12}"),
 )
 
 
