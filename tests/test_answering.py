@@ -1367,6 +1367,13 @@ def test_to_what_degree_is_answered_by_the_degree_the_text_sets(shared_kg):
     assert "学懂弄通做实" in answer.text[:400]
 
 
+def test_whether_a_thing_may_be_done_is_answered_by_the_sentence_that_allows_or_forbids_it(shared_kg):
+    # 党章: after the list of a member's rights, 党的任何一级组织直至中央都无权剥夺党员的上述权利。
+    answer = shared_kg.ask("党员那些权利，上级组织甚至中央能不能给拿掉？")
+    assert answer.intent == "search"
+    assert "无权剥夺" in answer.text and "党员享有下列权利" not in answer.text
+
+
 def test_whom_to_tell_of_a_problem_is_no_question_about_problems():
     from kg.qa.intents import classify_intent
 

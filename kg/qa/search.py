@@ -8,6 +8,7 @@ import re
 
 from ..document import PROBLEM
 from ..normalize import fold
+from .intents import ASKS_WHETHER
 from .ranking import (ANSWER_CHARS, ASKS_CONSEQUENCE, CONSEQUENCE_WORDS, QUOTE_CHARS, bigrams, evidence_item,
                       make_answer, problem_part, quote_window, rank_sentences, say, select_evidence)
 
@@ -153,8 +154,8 @@ def answer_with_list(kg, q, ranked, k):
     lead, items = list_items(doc, sentence)
     if lead is None or len(items) < 2:
         return None
-    if not _LIST_QUESTION.search(q.plain) and lead.index != sentence.index:
-        return None
+    if (not _LIST_QUESTION.search(q.plain) or ASKS_WHETHER.search(q.plain)) and lead.index != sentence.index:
+        return None   # 权利…能不能拿掉: the sentence after the list of rights answers, not the list
     # 坚持哪几个方面相结合: the list of principles does not say 相结合; a sentence does. An English
     # question's words are a translation's (basic principles → 基本原理 where the lead says 基本原则):
     # when the lead itself is the closest sentence, they do not overrule it.
