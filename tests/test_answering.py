@@ -1049,6 +1049,7 @@ def test_after_a_short_first_point_the_sentence_that_explains_it_is_given():
     ("What problems do Party group secretaries have?", "problems"),
     ("What's wrong with how some units staff their party work, according to the report?", "problems"),
     ("If a Central Committee member seriously breaks criminal law, who kicks them out of the Party?", "duty_holder"),
+    ("How regularly should a grassroots Party committee find out what the public thinks?", "frequency"),
     ("In combating formalism and bureaucratism, which two kinds of accountability does the regulation want "
      "officials to reconcile?", "search"),
     ("What forms of formalism does the report cite?", "problems"),

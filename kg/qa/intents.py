@@ -48,7 +48,7 @@ _EN = (
     ("compare", r"\bdiffer|\bcompare|\bcomparison|\bversus\b|\bvs\b"),
     ("chain", r"\bchain\b|\breport(s)? to\b|\bto whom\b|\b(responsible|accountable) to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
     ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b|\bends? up as\b|\bwho (?:\w+ )?becomes?\b"),
-    ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow long\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
+    ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bhow long\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
     ("count", r"\bhow many\b|\bnumber of\b|\b(?:what|which|how (?:large|big|high)(?: a)?) (?:share|proportion|fraction|percentage|ratio)\b"),
     # problems a text finds, not a problem to be handled (use what to handle problems and resolve conflicts)
     ("problems", r"\b(?:what|which) (?:\w+ )?(?:problems|issues|shortcomings|weaknesses)\b|\bproblems? (?:were|was|are|is|did|does|do|has|have)\b"
