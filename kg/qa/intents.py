@@ -20,6 +20,9 @@ import re
 INTENTS = ("role_duties", "duty_holder", "post_holder", "frequency", "mechanism_parts", "mechanism_context",
            "problems", "chain", "definition", "compare", "count", "search")
 
+# Whether something may be done (能不能, 能否): one sentence allows or forbids it, no list answers it.
+ASKS_WHETHER = re.compile(r"能不能|可不可以|能否|可否|是否可以|是否能够?|有没有权")
+
 # Checked in order; the first pattern that matches decides. Chinese patterns run on simplified text.
 _ZH = (
     ("compare", r"区别|不同之处|有何不同|有什么不同|异同|相比|比较"),
@@ -27,7 +30,7 @@ _ZH = (
     ("search", r"会怎样|会怎么样|什么后果|有何后果|啥后果|会被怎么(?:样|处理)"),
     # 能不能给拿掉 / 能否…: whether something may be done, which one sentence allows or forbids (无权剥夺),
     # not the list of a role's duties or rights
-    ("search", r"能不能|可不可以|能否|可否|是否可以|是否能够?|有没有权"),   # ASKS_WHETHER below
+    ("search", ASKS_WHETHER.pattern),
     ("chain", r"责任链|链条|上下级|层级关系|领导关系|隶属|谁领导|谁的领导|受谁|领导谁|领导哪[些几个]|指导哪[些几个]|向谁负责|对谁负责|(?<!归)谁管(?!理)|管理体制"),
     ("post_holder", r"什么职务|哪些职务|什么职位|担任|兼任|由谁任|谁任|任职|什么职务|哪个职务|谁来当|谁当"),
     ("frequency", r"多久|多长时间|每[天日周月季年].{0,6}几次|几次|频次|频率|多少次|间隔|每隔|周期|任期(?!内)|期限|几年|多少年|几个月|多少天|多长"),
@@ -70,8 +73,6 @@ _ACTS_ON_PROBLEMS = re.compile(r"\bwhat (?:is|are|must|should|does|do|shall|will
                                re.I)
 _WHO_DECIDES = re.compile(r"由谁|谁来?(?:定|决定|确定|规定|批准)|(?:^|[,;]\s*)(?:who|which (?:[a-z-]+ )?(?:body|bodies|organization|organizations))"
                           r"\b(?:\s+\w+)?\s+(?:decides?|determines?|sets?|fix(?:es)?|approves?)\b", re.I)
-# Whether something may be done (能不能, 能否): one sentence allows or forbids it, no list answers it.
-ASKS_WHETHER = re.compile(r"能不能|可不可以|能否|可否|是否可以|是否能够?|有没有权")
 _ZH_RE = tuple((name, re.compile(p)) for name, p in _ZH)
 _EN_RE = tuple((name, re.compile(p, re.I)) for name, p in _EN)
 

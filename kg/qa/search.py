@@ -377,6 +377,12 @@ _ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|�
 _NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
 
 
+def _as_second(chosen, position):
+    """``chosen`` with the sentence at ``position`` second, just under the best, and one more after it."""
+    rest = [(s, i) for s, i in chosen[1:] if i != position]
+    return [chosen[0], (chosen[0][0] * 0.99, position)] + rest[:1]
+
+
 def _with_what_follows(kg, chosen):
     """For 会怎样 / 后面怎么处理: a later sentence of the best one's paragraph that states a further
     consequence (…予以停止党籍。…停止党籍2年后确实无法取得联系的，按照自行脱党予以除名。) becomes the
@@ -388,8 +394,7 @@ def _with_what_follows(kg, chosen):
         if later_doc is not doc or sentence.paragraph != best.paragraph:
             break
         if CONSEQUENCE_WORDS.search(sentence.text):
-            rest = [(s, i) for s, i in chosen[1:] if i != later]
-            return [chosen[0], (score * 0.99, later)] + rest[:1]
+            return _as_second(chosen, later)
     return chosen
 
 
@@ -410,8 +415,7 @@ def _with_continuation(kg, chosen, ranked):
         return chosen
     if next((s for s, i in ranked if i == position + 1), 0.0) < 0.4 * score:
         return chosen
-    rest = [(s, i) for s, i in chosen[1:] if i != position + 1]
-    return [chosen[0], (score * 0.99, position + 1)] + rest[:1]
+    return _as_second(chosen, position + 1)
 
 
 def _with_elaboration(kg, chosen, ranked=()):
@@ -429,8 +433,7 @@ def _with_elaboration(kg, chosen, ranked=()):
         inside = [i for _, i in ranked if i != position and kg.sentences_[i][0] is doc
                   and kg.sentences_[i][1].section == section.index]
         if inside:
-            rest = [(s, i) for s, i in chosen[1:] if i != inside[0]]
-            return [chosen[0], (score * 0.99, inside[0])] + rest[:1]
+            return _as_second(chosen, inside[0])
     next_doc, following = kg.sentences_[position + 1]
     if next_doc is not doc or following.paragraph != lead.paragraph:
         return chosen
@@ -439,5 +442,4 @@ def _with_elaboration(kg, chosen, ranked=()):
     ordinal_lead = _ORDINAL_LEAD.match(lead.text) and not _ORDINAL_LEAD.match(following.text)
     if len(following.text) < (len(lead.text) if ordinal_lead else max(2 * len(lead.text), 40)):
         return chosen
-    rest = [(s, i) for s, i in chosen[1:] if i != position + 1]
-    return [chosen[0], (score * 0.99, position + 1)] + rest[:1]
+    return _as_second(chosen, position + 1)
