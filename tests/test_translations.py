@@ -197,6 +197,16 @@ def test_observing_rules_is_keeping_them(table):
     assert table.lookup("sit in") == ("列席",)
 
 
+def test_leading_bodies_are_the_partys_leading_organs(table):
+    # "leading bodies" (党章: 党的各级领导机关) are 领导机关; a unit's leadership team is 领导班子.
+    from kg.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert [m.term.zh for m in lexicon.find_english("Are all of the Party's leading bodies elected?")] == ["领导机关"]
+    assert [m.term.zh for m in lexicon.find_english("the school's leadership team")] == ["学校", "领导班子"]
+    assert table.lookup("leading body")[0] == "领导机关"
+
+
 def test_inflected_forms_reach_their_entries(table):
     assert table.lookup("temporary party organizations") == table.lookup("temporary party organization")
     assert table.lookup("first secretaries") == table.lookup("first secretary")
