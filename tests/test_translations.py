@@ -159,6 +159,10 @@ def test_comment_headers_group_the_entries():
     ("take in", "接收"),
     ("exceptional case", "特殊情况"),
     ("government body", "机关"),
+    ("day-to-day work", "经常工作"),
+    ("lead the way in", "带头"),
+    ("distance learning", "远程教育"),
+    ("measure against", "对照"),
     ("cover", "适用"),
 ])
 def test_sample_lookups(table, english, chinese):
