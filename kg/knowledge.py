@@ -119,7 +119,7 @@ class KnowledgeGraph:
                 if progress and writer.written > stored:
                     progress("stored", writer.written, len(documents))
         self.read_errors_ = errors
-        self._set_state(documents, factsets, terms, orders, writer.build if writer else None)
+        self._set_state(documents, factsets, terms, orders, writer.build if writer else None, run.lexicon)
         self.store_triples_ = writer.triples if writer else 0
         self.build_seconds_ = time.perf_counter() - started
         return self
@@ -130,7 +130,7 @@ class KnowledgeGraph:
             terms = [discover_terms([doc], run.state["base"]) for doc in documents]
             orders = list(range(len(documents)))
             factsets = [e.factset for e in _extract_all(run, documents, terms, orders, None, None)]
-        self._set_state(documents, factsets, terms, orders, None)
+        self._set_state(documents, factsets, terms, orders, None, run.lexicon)
 
     def open(self):
         """Read what the store holds (documents, facts, discovered terms) without extracting; returns ``self``.
@@ -209,7 +209,7 @@ class KnowledgeGraph:
                 if progress:
                     progress("stored" if store.persistent else "extracted", done, len(added))
         self.read_errors_ = list(self.read_errors_) + errors
-        self._set_state(documents, factsets, terms, orders, self.build_)
+        self._set_state(documents, factsets, terms, orders, self.build_, run.lexicon)
         self.added_ = [documents[i].doc_id for i in added]
         return self
 
@@ -262,13 +262,16 @@ class KnowledgeGraph:
             self._bundled_lexicon = load_lexicon()
         return self._bundled_lexicon
 
-    def _set_state(self, documents, factsets, terms, orders, build):
+    def _set_state(self, documents, factsets, terms, orders, build, term_lexicon=None):
+        """The graph's state; ``term_lexicon``, when the caller has it, is the base lexicon with ``terms``."""
         self.documents_ = list(documents)
         self.factsets_ = list(factsets)
         self._document_terms = [list(t) for t in terms]
         self._orders = list(orders)
         self.build_ = build
-        self._term_lexicon = self._base_lexicon().with_terms(_merged(self._document_terms))
+        if term_lexicon is None:   # a lexicon is costly to build (its matcher): reuse the extraction's
+            term_lexicon = self._base_lexicon().with_terms(_merged(self._document_terms))
+        self._term_lexicon = term_lexicon
         self.lexicon_ = self._term_lexicon.with_terms(_formula_terms(self.factsets_))
         self._index()
 
@@ -582,13 +585,13 @@ class _Extracted:
 _WORKER_STATE = {}
 
 
-def _new_state(base_terms, extractors) -> dict:
-    return {"base": Lexicon(list(base_terms)), "extractors": extractors, "lexicon": (None, None)}
+def _new_state(base, extractors) -> dict:
+    return {"base": base, "extractors": extractors, "lexicon": (None, None)}
 
 
 def _init_worker(base_terms, extractors):
     _WORKER_STATE.clear()
-    _WORKER_STATE.update(_new_state(base_terms, extractors))
+    _WORKER_STATE.update(_new_state(Lexicon(list(base_terms)), extractors))
 
 
 def _in_worker(function, *args):
@@ -628,8 +631,13 @@ class _Runner:
         self.workers = workers
         self.base_terms = tuple(base.terms)
         self.extractors = extractors
-        self.state = _new_state(self.base_terms, extractors)
+        self.state = _new_state(base, extractors)
         self.pool = None
+
+    @property
+    def lexicon(self):
+        """The lexicon the last extraction used (the base one with the discovered terms), or ``None``."""
+        return self.state["lexicon"][1]
 
     def __enter__(self):
         return self

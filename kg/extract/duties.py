@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import MEASURE, PRACTICE, PROBLEM, RULE
@@ -56,17 +56,23 @@ def split_clauses(text: str, offset: int = 0) -> list:
     return list(_split_clauses(text, offset))
 
 
+# The characters that matter to clause splitting: only these are looked at, not every character.
+_CLAUSE_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"' + _SEPARATORS) + "]")
+
+
 @lru_cache(maxsize=4096)
 def _split_clauses(text, offset):
     clauses, depth, start, seg, straight = [], 0, 0, 0, False
-    for i, ch in enumerate(text):
+    for m in _CLAUSE_MARKS.finditer(text):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif ch == '"':
             straight = not straight
-        elif ch in _SEPARATORS and depth == 0 and not straight:
+        elif depth == 0 and not straight:
+            i = m.start()
             _add_clause(clauses, text, start, i, seg, offset)
             start = i + 1
             if ch in "；;":
@@ -596,7 +602,9 @@ def _has_own_topic(clause, lexicon) -> bool:
 
 
 def _shift(spans, offset):
-    return [replace(s, start=s.start + offset, end=s.end + offset) for s in spans]
+    # RoleSpan(...) directly: dataclasses.replace looks the fields up on every call, and this runs for
+    # every bearer of every clause.
+    return [RoleSpan(s.start + offset, s.end + offset, s.ref, s.surface, s.broader, s.modified) for s in spans]
 
 
 def _read_modality(doc, reading, after, state):
@@ -694,13 +702,13 @@ def _signature(text) -> bool:
     """A date, a signature or an attachment line, not an action."""
     if text.startswith(("附：", "附件")):
         return True
-    words = [w for w in _words(text) if w[1] != "x"]
-    if not words:
+    flags = [flag for _, flag in _words(text) if flag != "x"]
+    if not flags:
         return True
-    if all(flag.startswith(("m", "t")) for _, flag in words) and _DATE_CHARS.search(text):
+    if all(flag.startswith(("m", "t")) for flag in flags) and _DATE_CHARS.search(text):
         return True   # a date (2019年3月) — not a word jieba merely guesses to be a time (以会代训)
-    nominal = all(flag.startswith(("n", "j", "m", "ns", "nt")) for _, flag in words)
-    return nominal and text.endswith(("委员会", "党委", "支部", "学校", "机关"))
+    return text.endswith(("委员会", "党委", "支部", "学校", "机关")) and \
+        all(flag.startswith(("n", "j", "m", "ns", "nt")) for flag in flags)
 
 
 # ---------------------------------------------------------------- items under a lead
