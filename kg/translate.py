@@ -29,7 +29,9 @@ _IRREGULAR = {"does": "do", "did": "do", "done": "do", "doing": "do", "has": "ha
               "thought": "think", "taught": "teach", "sought": "seek", "bought": "buy", "news": "news",
               "series": "series", "means": "means", "united": "unite", "bodies": "body", "duties": "duty",
               # the texts' 机关 (Party and state organs) are "agencies" as often as "organs" in English
-              "agency": "organ", "agencies": "organ"}
+              "agency": "organ", "agencies": "organ",
+              # a heading of a text (标题) is no head (负责人)
+              "heading": "heading", "headings": "heading"}
 _KEEP_DOUBLE = "slzf"
 
 

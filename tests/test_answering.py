@@ -1596,3 +1596,53 @@ def test_a_chain_answer_quotes_the_sentence_it_cites_first(shared_kg):
     quoted = answer.text.split("原文：「", 1)[1]
     assert answer.evidence[0].text.startswith(quoted[:20])
     assert "同级纪委监委" in answer.text
+
+
+@pytest.mark.parametrize("question, role", [
+    ("机关基层党组织的负责人平时要做什么？", "PartyOrganizationLeader"),
+    ("支部的书记要做什么？", "BranchSecretary"),
+])
+def test_a_role_written_with_a_de_inside_links_as_the_role(shared_kg, question, role):
+    answer = shared_kg.ask(question)
+    assert answer.answered, answer.text
+    assert answer.intent == "role_duties"
+    from kg.qa.question import parse_question
+
+    q = parse_question(question, shared_kg.lexicon_)
+    assert q.entities[0].key == shared_kg.lexicon_.lookup(q.entities[0].zh).key
+    assert shared_kg.lexicon_.get(role) in q.entities
+
+
+def test_a_name_holding_a_de_is_not_read_as_a_shorter_name_across_it(shared_kg):
+    from kg.qa.question import parse_question
+
+    q = parse_question("党的代表大会多久开一次？", shared_kg.lexicon_)
+    assert [t.zh for t in q.entities][:1] == ["党的代表大会"]
+    assert all(t.zh != "党代表" for t in q.entities)
+
+
+def test_a_verb_and_object_split_by_the_question_word_are_searched_as_one_word(shared_kg):
+    # 条例: 机关基层党组织负责人应当带头发扬民主，自觉接受党员监督。
+    answer = shared_kg.ask("在党内民主上，机关基层党组织负责人得带什么头？")
+    assert answer.evidence[0].text.startswith("机关基层党组织负责人应当带头发扬民主")
+
+
+def test_the_first_point_under_a_short_heading_is_what_the_heading_means(shared_kg):
+    # 分析会报告: 4.强化推进转作风树形象。一是完善和健全各项制度，切实加强作风建设。…二是…
+    answer = shared_kg.ask("“强化推进转作风树形象”这一条，头一项措施是什么？")
+    assert "完善和健全各项制度" in answer.text
+
+
+def test_a_quoted_sub_part_is_answered_from_inside_it_not_by_listing_its_siblings(shared_kg):
+    # 调研报告: （二）抓堡垒夯固，促组织融合。推动党组织在体系设置、班子队伍、教育管理等方面实现融合发展。
+    answer = shared_kg.ask("“促组织融合”这一条，要在哪些方面推动党组织融合发展？")
+    assert "体系设置" in answer.text and "班子队伍" in answer.text
+    assert "促思想融合" not in answer.text
+
+
+def test_the_parallel_points_after_a_lead_sentence_answer_which_angles(shared_kg):
+    # 调研报告: 落实有矛盾。从配置看，…。从过程看，…。从效果看，…
+    answer = shared_kg.ask("关于“落实有矛盾”，报告从哪几个方面分析？")
+    assert answer.trace["method"] == "points after a lead sentence"
+    for point in ("从配置看", "从过程看", "从效果看"):
+        assert point in answer.text

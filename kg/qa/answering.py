@@ -33,6 +33,7 @@ from .ranking import MAX_EVIDENCE, document_named, make_answer, say
 from .recipients import answer_recipient
 from .relations import answer_chain, answer_compare
 from .search import answer_search, answer_with_chapter
+from .sections import answer_layout, answer_section_asked
 from .split import split_question
 
 HANDLERS = {
@@ -50,8 +51,9 @@ HANDLERS = {
 }
 
 
-_ROLE_NOUN_ZH = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:员|长|书记|委员|干部|负责人|主任|成员|代表|秘书))"
-                           r"(?:要|应|需|必须|得|该|都|平时|主要|负责|做|干|怎么|如何|有哪些|有什么|的职责|的任务)")
+# (对宇航员有什么要求 asks about 宇航员; 干 of 干部 is no verb: …非党员干部 is one name)
+_ROLE_NOUN_ZH = re.compile(r"^(?:对于|对)?([\u4e00-\u9fff]{1,10}?(?:员|长|书记|委员|干部|负责人|主任|成员|代表|秘书))"
+                           r"(?:要|应|需|必须|得|该|都|平时|主要|负责|做|干(?!部)|怎么|如何|有哪些|有什么|的职责|的任务)")
 _ROLE_NOUN_EN = re.compile(r"^\s*what (?:must|should|does|do|shall|has|have) (?:an? |the )?([a-z][a-z -]{1,40}?)"
                            r" (?:do|have to do|to do|be responsible for|responsible for)\b", re.I)
 
@@ -76,11 +78,12 @@ def unknown_role(kg, q):
     if not match:
         return None
     noun = match.group(1)
-    folded = fold(noun)
-    if kg.lexicon_.lookup(noun) is not None or any(folded in text for text in kg.folded_sentences_):
-        return None
-    if any(folded.endswith(fold(label)) for t in q.entities for label in t.labels("zh")):
-        return None
+    for name in dict.fromkeys((noun, noun.replace("的", ""))):   # 支部的书记 names 支部书记
+        folded = fold(name)
+        if kg.lexicon_.lookup(name) is not None or any(folded in text for text in kg.folded_sentences_):
+            return None
+        if any(folded.endswith(fold(label)) for t in q.entities for label in t.labels("zh")):
+            return None
     return noun
 
 
@@ -202,6 +205,7 @@ def _answer_one(kg, q, k):
     answer = answer or answer_recipient(kg, q, k)
     answer = answer or answer_issuer(kg, q, k)
     answer = answer or answer_spelled_out(kg, q, k) or answer_parallel(kg, q, k) or answer_with_chapter(kg, q, k)
+    answer = answer or answer_section_asked(kg, q, k) or answer_layout(kg, q, k)
     answer = answer or (handler(kg, q, k) if handler else None)
     if answer is None:
         answer = answer_search(kg, q, k)

@@ -160,6 +160,8 @@ def adds_to(first_text: str, answer) -> bool:
     it is answered, and its best sentence is not already quoted there (any 12 characters of it will do)."""
     if answer is None or not answer.answered or not answer.evidence:
         return False
+    if answer.text.strip() in first_text:   # the same answer again (two ways of asking one thing)
+        return False
     if answer.intent in ("count", "frequency"):   # 10个 — in …: the number read off a sentence quoted in part
         stated = re.split(r" — |。|\. ", answer.text, maxsplit=1)[0].strip()
         if 0 < len(stated) <= 20 and stated not in first_text:

@@ -80,11 +80,15 @@ def link_entities(query: str, lexicon, english_text: str = "") -> list:
     (一岗双则) still links, when the name has at least four characters.
     """
     found, seen, spans = [], set(), []
-    for match in lexicon.find(query):
-        if match.term.key not in seen:
-            seen.add(match.term.key)
-            found.append((match.start, match.term))
-        spans.append((match.start, match.end))
+    plain = [(m.start, m.end, m.term) for m in lexicon.find(query)]
+    # a name read across a 的 counts unless a name as written holds it (党的代表大会 is not 党代表 + 大会)
+    matches = [m for m in _names_across_de(query, lexicon) if not any(s <= m[0] and m[1] <= e for s, e, _ in plain)]
+    matches += [m for m in plain if not any(s <= m[0] and m[1] <= e for s, e, _ in matches)]
+    for start, end, term in sorted(matches, key=lambda m: m[0]):
+        if term.key not in seen:
+            seen.add(term.key)
+            found.append((start, term))
+        spans.append((start, end))
     if english_text:
         for match in lexicon.find_english(english_text):
             if match.term.key not in seen:
@@ -124,6 +128,25 @@ def link_entities(query: str, lexicon, english_text: str = "") -> list:
                 break
     found.sort(key=lambda x: x[0])
     return [term for _, term in found]
+
+
+def _names_across_de(query: str, lexicon) -> list:
+    """Names the question writes with a 的 inside (机关基层党组织的负责人 for 机关基层党组织负责人), as
+    ``(start, end, term)`` spans of ``query``, the 的 included: the name read without that 的, when it
+    goes on past it.
+
+    >>> from kg.lexicon import Lexicon, Term
+    >>> lex = Lexicon([Term("L", "role", "党组织负责人", alt_zh=("机关基层党组织负责人",)), Term("O", "organization", "党组织")])
+    >>> [(s, e, t.key) for s, e, t in _names_across_de("机关基层党组织的负责人要做什么", lex)]
+    [(0, 11, 'L')]
+    """
+    spans = []
+    for p in (i for i, ch in enumerate(query) if ch == "的"):
+        joined = query[:p] + query[p + 1:]
+        for m in lexicon.find(joined):
+            if m.start < p < m.end and m.term.kind in ("role", "organization"):
+                spans.append((m.start, m.end + 1, m.term))
+    return spans
 
 
 def _lexicon_english_stems(lexicon) -> set:

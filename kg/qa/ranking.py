@@ -115,7 +115,8 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         query, expanded = _DOCUMENT_WORDS.sub(" ", query), _DOCUMENT_WORDS.sub(" ", expanded or "")
         if not query.strip():
             query, expanded = q.query, q.expanded
-    query = _with_synonyms_for_unknown_words(kg, query)
+    joined = split_words_joined(kg, query)
+    query = " ".join([_with_synonyms_for_unknown_words(kg, query), *joined])
     scores = sentence_scores(kg, query)
     if expanded and expanded != query:
         # Other names of the question's entities (纪委 → 纪律检查委员会) may find what the asked name
@@ -143,6 +144,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         score += sum(0.08 if any(n in folded for n in names) else 0.04 if any(n in folded for n in broader) else 0.0
                      for names, broader in zip(entity_names, broader_names))
         score += 0.2 * sum(1 for word in rare if word in folded)
+        score += 0.1 * sum(1 for word in joined if word in folded)
         held = sum(1 for item in listed if item in folded)
         if held >= 2:
             score += 0.1 * held   # 在建设发展、疫情防控和复工复产中分别…: the sentence that names them all
@@ -240,6 +242,11 @@ _ANSWER_CUES = (
     (r"(?:哪次|哪个|什么|哪一次)会议|\b(?:which|what) meeting\b",
      r"会议(?:修订|审议|通过|批准|决定|讨论)", 0.25),
     (ASKS_CONSEQUENCE.pattern, CONSEQUENCE_WORDS.pattern),
+    # 附了什么文件 / what is appended: the line that names the attachment (附：《…清单》)
+    (r"附件|附录|附了|附上|附在|\b(?:appended|attached|annex(?:ed)?|attachment)\b", r"^附[：:件录]", 0.25),
+    # 排第一条的措施 / the first measure: the point a list opens with (一是… / 首先…)
+    (r"(?:排)?第一[条项个点步]|头一[条项个]|\bfirst (?:measure|step|point|item|requirement)\b",
+     r"^(?:[（(]?[一1][)）.．、]|一是|一要|首先|第一[，、,])"),
     # 学到什么程度 / to what degree: the genre states a degree as a run of set phrases (学深悟透、融会贯通、真信笃行)
     # or as 做到… / 自觉…
     (r"(?:什么|啥|哪种|怎样的?)(?:程度|地步|水平)|\bto what (?:degree|extent|level)\b|\bhow (?:well|deeply|thoroughly)\b",
@@ -390,6 +397,17 @@ def _with_synonyms_for_unknown_words(kg, query) -> str:
             extra += [w for w in group if w not in folded and w not in extra
                       and any(w in text for text in kg.folded_sentences_)]
     return " ".join([query, *extra]) if extra else query
+
+
+_SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])(?:什么|啥|哪些|哪种|哪个|哪方面的?|多少)([\u4e00-\u9fff])")
+
+
+def split_words_joined(kg, query) -> list:
+    """The words a question splits around its question word, joined again (带什么头 → 带头, 负什么责 →
+    负责), when the texts write them as a word: what the question asks about."""
+    index = kg.sentence_index_
+    vocabulary = index.words_.vocabulary_ if getattr(index, "words_", None) is not None else {}
+    return list(dict.fromkeys(a + b for a, b in _SPLIT_WORD.findall(query) if a + b in vocabulary))
 
 
 def sentence_scores(kg, text):

@@ -199,6 +199,12 @@ def _children(doc, section):
     return [c for c in doc.sections if c.parent == section.index]
 
 
+def _quotes_one_heading(q, sections) -> bool:
+    """Whether the question quotes words that exactly one of these sections' headings holds."""
+    quoted = [fold(x) for x in q.quoted if len(x) >= 2]
+    return any(sum(1 for s in sections if x in fold(s.heading)) == 1 for x in quoted)
+
+
 def _sibling_leads(kg, top):
     """When two or more of the best sentences are lead sentences of sub-parts of one part, that part."""
     by_parent = {}
@@ -297,6 +303,8 @@ def answer_with_outline(kg, q, ranked, k):
     if not ranked or not (_OUTLINE_QUESTION.search(q.plain) or _LIST_QUESTION.search(q.plain)):
         return None
     siblings = _sibling_leads(kg, ranked[:4])
+    if siblings is not None and _quotes_one_heading(q, siblings[2]):
+        siblings = None   # 说到“促组织融合”，…在哪几个方面: the question is about that one sub-part
     if siblings is not None:
         doc, parent, children = siblings
         heads = [f"{c.marker}{c.heading}" for c in children]
@@ -310,7 +318,7 @@ def answer_with_outline(kg, q, ranked, k):
     doc, sentence = kg.sentences_[i]
     section = doc.sections[sentence.section] if sentence.section is not None else None
     if section is None or not section.heading or fold(section.heading) != fold(sentence.text):
-        return None
+        return _points_after_lead(kg, q, score, i, k)
     # short sentences of the part, not the signature lines that end a report (中共…委员会 / 2021年1月18)
     inner = [x for x in doc.sentences_in(section.index) if x.index != sentence.index and len(x.text) <= 12
              and x.text.rstrip().endswith(("。", "；", ";", "！", "？"))]
@@ -327,6 +335,46 @@ def answer_with_outline(kg, q, ranked, k):
     evidence = [evidence_item(kg, doc.doc_id, sentence, score)] + [
         evidence_item(kg, doc.doc_id, x, score * 0.99) for x in inner][:k]
     return make_answer(q, text, evidence, {"method": "points inside a sub-part", "section": section.heading})
+
+
+_POINT_FRAME = re.compile(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}([\u4e00-\u9fff])[，,：:]")
+
+
+def parallel_points(doc, sentences) -> list:
+    """The sentences at the start of ``sentences`` that open in one frame (从配置看，… 从过程看，…
+    从效果看，…): the same first and last character of a short opening phrase. ``[]`` if fewer than two.
+
+    >>> from kg.document import parse_document
+    >>> doc = parse_document("落实有矛盾。从配置看，有的未设机构。从过程看，必须完成任务。从效果看，成效不大。另起一句。", "demo")
+    >>> [s.text[:4] for s in parallel_points(doc, doc.sentences[1:])]
+    ['从配置看', '从过程看', '从效果看']
+    """
+    points, frame = [], None
+    for sentence in sentences:
+        m = _POINT_FRAME.match(sentence.text)
+        if m is None or (frame is not None and m.groups() != frame):
+            break
+        frame = m.groups()
+        points.append(sentence)
+    return points if len(points) >= 2 else []
+
+
+def _points_after_lead(kg, q, score, position, k):
+    """落实有矛盾。从配置看，…。从过程看，…。从效果看，…: asked 哪几个角度, the points that follow a short
+    lead sentence in its paragraph, each by its opening phrase and its first clause."""
+    doc, lead = kg.sentences_[position]
+    if len(lead.text) > LEAD_SENTENCE_CHARS:
+        return None
+    after = [s for s in doc.sentences[lead.index + 1:] if s.paragraph == lead.paragraph]
+    points = parallel_points(doc, after)
+    if not points:
+        return None
+    heads = [quote_window(x.text, q.query, limit=48) for x in points]
+    text = say(q, f"据《{doc.title}》，“{lead.text.rstrip('。')}”分{len(points)}点：" + "；".join(heads) + "。",
+               f"In {doc.title}, 「{lead.text}」 in {len(points)} points: " + "; ".join(f"「{x}」" for x in heads) + ".")
+    evidence = [evidence_item(kg, doc.doc_id, lead, score)] + [
+        evidence_item(kg, doc.doc_id, x, score * 0.99) for x in points][:k]
+    return make_answer(q, text, evidence, {"method": "points after a lead sentence"})
 
 
 # ---------------------------------------------------------------------------- search (fallback)
@@ -374,6 +422,8 @@ def answer_search(kg, q, k):
 _COUNTED_POINT = re.compile(r"[一二三四五六七八九十]是[^，。；]{2,40}")
 LEAD_SENTENCE_CHARS = 24
 _ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]+[，、,]|[（(][一二三四五六七八九十]+[)）]")
+_LIST_MARKER = re.compile(r"^\s*(?:[0-9０-９]+[.．、]|[（(][一二三四五六七八九十0-9]+[)）])")
+_FIRST_POINT = re.compile(r"一是|首先|第一[，、,]")
 _NUMBER = re.compile(r"[0-9０-９*＊]|[一二两三四五六七八九十百千]+[个名次项条年月日人%]")
 
 
@@ -425,7 +475,7 @@ def _with_elaboration(kg, chosen, ranked=()):
     the question does."""
     score, position = chosen[0]
     doc, lead = kg.sentences_[position]
-    if (len(lead.text) > LEAD_SENTENCE_CHARS or _NUMBER.search(lead.text)
+    if (len(lead.text) > LEAD_SENTENCE_CHARS or _NUMBER.search(_LIST_MARKER.sub("", lead.text))
             or position + 1 >= len(kg.sentences_)):
         return chosen  # a short sentence with a number is an answer in itself (每年不少于32学时)
     section = doc.sections[lead.section] if lead.section is not None else None
@@ -440,6 +490,8 @@ def _with_elaboration(kg, chosen, ranked=()):
     # a next sentence as short as the lead is its sibling in a list, not its elaboration; after 一是…,
     # a sentence that is not 二是… says what 一是 means
     ordinal_lead = _ORDINAL_LEAD.match(lead.text) and not _ORDINAL_LEAD.match(following.text)
-    if len(following.text) < (len(lead.text) if ordinal_lead else max(2 * len(lead.text), 40)):
+    # …树形象。一是完善和健全各项制度…: a first point opens what the lead means, however short
+    first_point = not _ORDINAL_LEAD.match(lead.text) and _FIRST_POINT.match(following.text)
+    if not first_point and len(following.text) < (len(lead.text) if ordinal_lead else max(2 * len(lead.text), 40)):
         return chosen
     return _as_second(chosen, position + 1)
