@@ -1646,3 +1646,24 @@ def test_the_parallel_points_after_a_lead_sentence_answer_which_angles(shared_kg
     assert answer.trace["method"] == "points after a lead sentence"
     for point in ("从配置看", "从过程看", "从效果看"):
         assert point in answer.text
+
+
+@pytest.mark.parametrize("question, term", [
+    ("省一级的党委，一届多长时间？", "五年"),
+    ("纪委一届干几年？", "每届任期和同级党的委员会相同"),
+    ("How long does a single term of a county Party committee last?", "五年"),
+])
+def test_a_term_of_office_is_read_from_a_sentence_stating_a_term(shared_kg, question, term):
+    # 党章: …的委员会，每届任期五年。/ 党的各级纪律检查委员会每届任期和同级党的委员会相同。
+    answer = shared_kg.ask(question)
+    assert answer.intent == "frequency"
+    assert answer.text.startswith(term)
+    assert "任期" in answer.evidence[0].text
+
+
+def test_a_line_of_a_word_or_two_is_never_the_closest_passage(shared_kg):
+    # 党章 opens its preamble with the line 总纲, which answers nothing
+    answer = shared_kg.ask("What capacities for self-improvement does the general programme of the Constitution "
+                           "say the Party must keep strengthening?")
+    assert all(len(e.text.strip()) > 3 for e in answer.evidence)
+    assert "自我净化" in answer.text

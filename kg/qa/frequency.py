@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalize import fold
 from .question import excluded_part
 from .ranking import (bigrams, evidence_item, make_answer, quote_window, rank_sentences, restatement,
                       restatement_note, say, select_evidence)
@@ -19,6 +20,11 @@ _FREQUENCY = re.compile(
 _PERIOD = re.compile(r"每(?:[一二两三四五六七八九十\d*]+个?|个)?(?:季度|半年|学期|届|[年月周日天季])|[\d*一二两三四五六七八九十]+次")
 _HOW_LONG = re.compile(r"多长|任期|期限|最长|最短|多少年|几年|几个月|多少天|how long|term", re.I)
 _HAS_NUMBER = re.compile(r"[\d*一二两三四五六七八九十]")
+_TERM_STATED = re.compile(r"(?:每届)?任期[^，。；]{2,20}")
+_TERM_LENGTH = re.compile(r"任期[^，。；]{0,6}[一二三四五六七八九十\d*]+年")
+# 一届干几年 / how long is a term: a term of office (任期), not how often something recurs
+_ASKS_TERM = re.compile(r"任期|一届|每届|这一届|届期|\bterms? of office\b|\b(?:single|each|one|a|its|their) term\b|"
+                        r"\bhow long\b.*\bterms?\b|\bterms?\b.*\bhow (?:long|many years)\b", re.I)
 
 
 def frequency_phrases(text, question) -> list:
@@ -50,6 +56,14 @@ def frequency_phrases(text, question) -> list:
 def answer_frequency(kg, q, k):
     """How often or how long: the closest sentence that states a frequency, with the phrase picked out."""
     ranked = [(score, i) for score, i in rank_sentences(kg, q) if _FREQUENCY.search(kg.sentences_[i][1].text)]
+    if _ASKS_TERM.search(q.plain):   # the sentences that state a term, when the closest ones do
+        terms = [(score, i) for score, i in ranked[:20] if "任期" in kg.sentences_[i][1].text]
+        # the asked body's own term first; then 每届任期五年, a length, before 每届任期和同级党的委员会相同
+        names = [fold(label) for t in q.entities[:1] for label in t.labels("zh")]   # the body asked about
+        # (named before 任期, as whose term it is: not 纪委…任期和同级党的委员会相同 for 党的委员会)
+        terms.sort(key=lambda x: (not any(n in kg.folded_sentences_[x[1]].split("任期")[0] for n in names),
+                                  not _TERM_LENGTH.search(kg.sentences_[x[1]][1].text)))
+        ranked = terms + [r for r in ranked if r not in terms] if terms else ranked
     if not ranked:
         return None
     if not _HOW_LONG.search(q.plain):
@@ -63,6 +77,11 @@ def answer_frequency(kg, q, k):
     phrases = frequency_phrases(quote, q.query)
     aside = excluded_part(q.plain)   # 除了年度分析会，多久还开一次: not 年度
     phrases = [p for p in phrases if not aside or p not in aside] or phrases
+    if _ASKS_TERM.search(q.plain):   # a term is a length: 五年 before 每届
+        phrases.sort(key=lambda p: not _HAS_NUMBER.search(p))
+        stated = _TERM_STATED.search(quote)
+        if stated and not (phrases and _HAS_NUMBER.search(phrases[0])):
+            phrases.insert(0, stated.group())   # 每届任期和同级党的委员会相同: the term as the text puts it
     masked = "*" in (phrases[0] if phrases else "")
     note = say(q, "（*为原文隐去的数字，未知）" if masked else "", " (* is a number masked in the text: unknown)" if masked else "")
     lead = (phrases[0] + "。" if q.language == "zh" else f"{phrases[0]}.") if phrases else ""

@@ -140,6 +140,8 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         folded = kg.folded_sentences_[i]
         if doc.title and folded.strip("《》 ") == fold(doc.title):
             continue   # the title line names the document, it answers nothing
+        if len(_HAN.findall(folded)) < 4:
+            continue   # nor does a line of a word or two (总纲, 附则)
         score += 0.25 * sum(1 for quote in folded_quotes if quote in folded)
         score += sum(0.08 if any(n in folded for n in names) else 0.04 if any(n in folded for n in broader) else 0.0
                      for names, broader in zip(entity_names, broader_names))
@@ -162,6 +164,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     return ranked
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _ASKING_PHRASE = re.compile(r"哪一(?:级|个|种|类|项|条|名|位|批|方面)")
 
 
