@@ -1667,3 +1667,17 @@ def test_a_line_of_a_word_or_two_is_never_the_closest_passage(shared_kg):
                            "say the Party must keep strengthening?")
     assert all(len(e.text.strip()) > 3 for e in answer.evidence)
     assert "自我净化" in answer.text
+
+
+def test_a_chain_is_not_drawn_from_links_far_from_what_is_asked(shared_kg):
+    # 党章: 共青团的地方各级组织受同级党的委员会领导，同时受共青团上级组织领导。 No chain fact states it
+    # (共青团的地方各级组织 is no body of the lexicon), and the links of 共青团 are about other things.
+    answer = shared_kg.ask("共青团的地方各级组织受谁领导？")
+    assert answer.evidence[0].text.startswith("共青团的地方各级组织受同级党的委员会领导")
+    assert "责任链" not in answer.text
+
+
+def test_the_links_of_the_body_asked_about_still_answer_when_its_name_draws_closer_sentences(shared_kg):
+    answer = shared_kg.ask("机关党的基层委员会领导哪些群团组织？")
+    assert answer.trace["method"] == "networkx chain of the closest links"
+    assert all(body in answer.text.split("。")[0] for body in ("工会", "共青团", "妇女组织"))

@@ -14,6 +14,9 @@ from .ranking import evidence_item, make_answer, quote_window, rank_sentences, s
 
 
 # ---------------------------------------------------------------------------- chain of responsibility
+CHAIN_RELEVANCE = 0.75   # the closest sentence stating a link, against the closest sentence of all
+_ASKS_CHAIN = re.compile(r"责任链|链条|层级关系|\bchains?\b", re.I)   # the chain itself is asked for
+DIRECT_RELEVANCE = 0.6   # less for a link of the very body asked about (机关党委领导哪些群团组织)
 def answer_chain(kg, q, k):
     """The chain of responsibility the question is about: the links stated in the sentences closest to
     it (and those through the role it names), drawn top first, with the best sentence quoted."""
@@ -30,6 +33,14 @@ def answer_chain(kg, q, k):
     ranked = rank_sentences(kg, q, among=positions)
     if not ranked:
         return None
+    direct = _direct_links(kg, q, links)
+    stated = ranked[0][0]
+    if direct is not None:   # the links of the body asked about: how close their own sentences are
+        own = {kg.sentence_position(l.evidence.doc_id, l.evidence.sentence) for l in direct[1] if l.evidence.sentence >= 0}
+        stated = max((score for score, i in ranked if i in own), default=0.0)
+    closest = rank_sentences(kg, q) if not _ASKS_CHAIN.search(q.plain) else None
+    if closest and stated < (DIRECT_RELEVANCE if direct is not None else CHAIN_RELEVANCE) * closest[0][0]:
+        return None   # no stated link is near what the question asks (Can a senior leader be excused…)
     top = {(kg.sentences_[i][0].doc_id, kg.sentences_[i][1].index) for _, i in select_evidence(ranked, 3, ratio=0.7)}
     roles = {t.key for t in q.entities}
     chosen = [l for l in links if (l.evidence.doc_id, l.evidence.sentence) in top
@@ -44,7 +55,6 @@ def answer_chain(kg, q, k):
     evidence = [evidence_item(kg, kg.sentences_[i][0].doc_id, kg.sentences_[i][1], score)
                 for score, i in select_evidence(ranked, min(k, 3), ratio=0.7)]
     lead = ""
-    direct = _direct_links(kg, q, links)
     if direct is not None:
         lead, found = direct
         stated = [evidence_item(kg, l.evidence.doc_id, kg.document(l.evidence.doc_id).sentences[l.evidence.sentence],
