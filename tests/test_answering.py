@@ -1681,3 +1681,20 @@ def test_the_links_of_the_body_asked_about_still_answer_when_its_name_draws_clos
     answer = shared_kg.ask("机关党的基层委员会领导哪些群团组织？")
     assert answer.trace["method"] == "networkx chain of the closest links"
     assert all(body in answer.text.split("。")[0] for body in ("工会", "共青团", "妇女组织"))
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("那几条收获里，排在头一条的是啥？", "search"),
+    ("条例一共有几条？", "count"),
+    ("中央委员的名额设多少个，谁说了算？", "duty_holder"),
+])
+def test_one_item_or_who_decides_is_no_count(question, intent):
+    from kg.qa.intents import classify_intent
+
+    assert classify_intent(question, "zh", []) == intent
+
+
+def test_the_boss_of_a_body_is_who_leads_it():
+    from kg.qa.intents import classify_intent
+
+    assert classify_intent("Who's the boss of the Youth League's central committee?", "en", []) == "chain"

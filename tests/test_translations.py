@@ -255,3 +255,24 @@ def test_prepositions_are_not_sent_to_the_dictionary(table):
     # a dictionary would make 下面/之下 of "under" and 之间/其中 of "among": words no text answers with
     uncovered = table.uncovered("Under this heading, what did the school get done among its staff?")
     assert "under" not in uncovered and "among" not in uncovered and "get" not in uncovered
+
+
+@pytest.mark.parametrize("question, chinese", [
+    ("Who has to sign off on a new branch secretary?", "批准"),
+    ("Who can kick out a member who breaks discipline?", "开除"),
+    ("Why do some cadres dodge and pass the buck?", "推拖躲绕"),
+    ("Do units each sing their own tune on Party work and business?", "各唱各的调"),
+    ("Does a member who skips meetings without good reason get struck off?", "没有正当理由"),
+    ("Can the boss make a major decision all on his own?", "重大问题"),
+    ("What does the branch base its verdict on?", "根据"),
+    ("Who is the watchdog of Party discipline?", "纪律检查委员会"),
+    ("Which heading covers this?", "标题"),
+    ("Is a member under Party probation allowed to vote?", "留党察看"),
+])
+def test_everyday_english_reaches_the_texts_words(table, question, chinese):
+    assert chinese in table.translate(question), table.translate(question)
+
+
+def test_a_heading_is_not_a_head(table):
+    assert stem("heading") != stem("head")
+    assert table.lookup("heading")[0] == "标题"

@@ -49,7 +49,8 @@ _ZH = (
 _EN = (
     ("search", r"\bwhat role (?:do|does|did|will)\b.*\bplay\b"),   # the part something plays, not a role's duties
     ("compare", r"\bdiffer|\bcompare|\bcomparison|\bversus\b|\bvs\b"),
-    ("chain", r"\bchain\b|\breport(s)? to\b|\bto whom\b|\b(responsible|accountable) to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"),
+    ("chain", r"\bchain\b|\breport(s)? to\b|\bto whom\b|\b(responsible|accountable) to\b|\bhierarch|\bwho leads\b|\bled by\b|\bsupervis(es|ed) by\b|\bunder the leadership\b|\bsubordinate"
+              r"|\bboss(?:es)? of\b"),
     ("post_holder", r"\b(what|which) (posts?|positions?|titles?|offices?)\b|\bserv(e|es|ing) as\b|\bhold(s)? the post\b|\bconcurrent|\bwho holds\b|\bwhat post\b|\bappointed as\b|\bact(s)? as\b|\bends? up as\b|\bwho (?:\w+ )?becomes?\b"),
     ("frequency", r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bhow long\b|\bhow many times\b|\bfrequency\b|\bper (month|quarter|year)\b|\bevery (month|quarter|year)\b"),
     ("count", r"\bhow many\b|\bnumber of\b|\b(?:what|which|how (?:large|big|high)(?: a)?) (?:share|proportion|fraction|percentage|ratio)\b"),
@@ -71,7 +72,8 @@ _ACTS_ON_PROBLEMS = re.compile(r"\bwhat (?:is|are|must|should|does|do|shall|will
                                r"|\b(?:combat\w*|fight\w*|tackl\w*|oppos\w*|against|curb\w*|overcom\w*|rectify\w*|eliminat\w*)"
                                r" (?:the )?(?:formalism|bureaucratism|problems?|shortcomings?)\b",
                                re.I)
-_WHO_DECIDES = re.compile(r"由谁|谁来?(?:定|决定|确定|规定|批准)|(?:^|[,;]\s*)(?:who|which (?:[a-z-]+ )?(?:body|bodies|organization|organizations))"
+_ONE_OF_THEM = re.compile(r"排头一[条项个]|头一[条项个]|第一[条项个]|哪一[条项个]|第几[条项个]|\b(?:which|what) is the first\b", re.I)
+_WHO_DECIDES = re.compile(r"由谁|谁来?(?:定|决定|确定|规定|批准|拍板)|谁说了算|(?:^|[,;]\s*)(?:who|which (?:[a-z-]+ )?(?:body|bodies|organization|organizations))"
                           r"\b(?:\s+\w+)?\s+(?:decides?|determines?|sets?|fix(?:es)?|approves?)\b", re.I)
 _ZH_RE = tuple((name, re.compile(p)) for name, p in _ZH)
 _EN_RE = tuple((name, re.compile(p, re.I)) for name, p in _EN)
@@ -102,6 +104,8 @@ def classify_intent(text: str, language: str, entities) -> str:
             continue   # what to do about a problem (whom to tell, who checks it), not what problems there are
         if name == "count" and _WHO_DECIDES.search(text):
             continue   # 名额多少由谁来定 / who decides how many delegates: the body that decides is asked
+        if name == "count" and _ONE_OF_THEM.search(text):
+            continue   # 那几条收获里，排头一条是啥: one item asked for, not how many
         if name == "problems" and language == "en" and _ACTS_ON_PROBLEMS.search(text):
             continue   # when members report problems, what must the commission do: its duties
         return name
