@@ -1698,3 +1698,23 @@ def test_the_boss_of_a_body_is_who_leads_it():
     from kg.qa.intents import classify_intent
 
     assert classify_intent("Who's the boss of the Youth League's central committee?", "en", []) == "chain"
+
+
+@pytest.mark.parametrize("english, key", [
+    ("What must an organ's grassroots Party committee do about activists?", "OrganPartyCommittee"),
+    ("What is an organ's grassroots Party organization expected to do?", "OrganPartyOrganization"),
+    ("Can an organ's discipline inspection commission lift a sanction?", "OrganDisciplineInspectionCommission"),
+])
+def test_an_organs_grassroots_bodies_are_named_in_everyday_english(english, key):
+    from kg.lexicon import load_lexicon
+
+    assert key in [m.term.key for m in load_lexicon().find_english(english)]
+
+
+def test_a_name_most_sentences_hold_weighs_less_than_a_rare_one(shared_kg):
+    from kg.qa.ranking import _entity_weight
+    from kg.normalize import fold
+
+    common = _entity_weight(shared_kg, [fold("党员")])
+    rare = _entity_weight(shared_kg, [fold("纪律检查组组长")])
+    assert common < rare == 0.08

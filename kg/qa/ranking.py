@@ -127,6 +127,7 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     folded_quotes = [fold(x) for x in q.quoted if len(x) >= 2]
     entity_names = [[fold(n) for n in t.labels("zh")] for t in q.entities]
     broader_names = [_broader_names(kg, t) for t in q.entities]
+    entity_weights = [_entity_weight(kg, names) for names in entity_names]
     positions = best_positions(scores) if among is None else among
     rare = _rare_literals(kg, q, scores)
     listed = listed_in_question(q.query) if q.language == "zh" else []
@@ -143,8 +144,8 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
         if len(_HAN.findall(folded)) < 4:
             continue   # nor does a line of a word or two (总纲, 附则)
         score += 0.25 * sum(1 for quote in folded_quotes if quote in folded)
-        score += sum(0.08 if any(n in folded for n in names) else 0.04 if any(n in folded for n in broader) else 0.0
-                     for names, broader in zip(entity_names, broader_names))
+        score += sum(weight if any(n in folded for n in names) else weight / 2 if any(n in folded for n in broader) else 0.0
+                     for names, broader, weight in zip(entity_names, broader_names, entity_weights))
         score += 0.2 * sum(1 for word in rare if word in folded)
         score += 0.1 * sum(1 for word in joined if word in folded)
         held = sum(1 for item in listed if item in folded)
@@ -169,6 +170,19 @@ _ASKING_PHRASE = re.compile(r"哪一(?:级|个|种|类|项|条|名|位|批|方�
 
 
 _LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、，,][\u4e00-\u9fff]{2,8})*(?:、|和|及|与)[\u4e00-\u9fff]{2,8}")
+
+
+def _entity_weight(kg, names) -> float:
+    """The bonus for a sentence that names an entity of the question: 0.08, less for a name that many
+    sentences hold (机关基层党组织 in a regulation about them tells one sentence from another little)."""
+    texts = kg.folded_sentences_
+    if not texts:
+        return 0.08
+    share = sum(1 for text in texts if any(n in text for n in names)) / len(texts)
+    return 0.08 if share < ENTITY_COMMON else 0.04
+
+
+ENTITY_COMMON = 0.06   # a name held by this share of the sentences or more is common
 
 
 def listed_in_question(query: str) -> list:
