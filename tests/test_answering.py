@@ -1718,3 +1718,14 @@ def test_a_name_most_sentences_hold_weighs_less_than_a_rare_one(shared_kg):
     common = _entity_weight(shared_kg, [fold("党员")])
     rare = _entity_weight(shared_kg, [fold("纪律检查组组长")])
     assert common < rare == 0.08
+
+
+@pytest.mark.parametrize("question, opening", [
+    # 条例: 支持党员行使监督权利，履行监督义务，防止各种形式的打击报复。
+    ("党员提意见后怕被领导穿小鞋，机关党组织该怎么办？", "支持党员行使监督权利"),
+    # 党章: 党的地方各级委员会委员出缺，由候补委员按照得票多少依次递补。
+    ("地方党委的委员空出来了，由谁顶上？", "党的地方各级委员会委员出缺"),
+])
+def test_colloquial_words_find_the_texts_words(shared_kg, question, opening):
+    answer = shared_kg.ask(question)
+    assert any(e.text.startswith(opening) for e in answer.evidence[:2]), [e.text[:30] for e in answer.evidence]
