@@ -164,6 +164,8 @@ def test_comment_headers_group_the_entries():
     ("distance learning", "远程教育"),
     ("measure against", "对照"),
     ("cover", "适用"),
+    ("votes cast", "投票"),
+    ("call a conference", "召集"),
 ])
 def test_sample_lookups(table, english, chinese):
     senses = table.lookup(english)
