@@ -21,7 +21,7 @@ def test_questions_asking_where_a_text_says_something(question):
 
 @pytest.mark.parametrize("question", [
     "第一书记要做什么？", "报告从哪几个方面提出对策措施？", "What must a first secretary do?",
-    "Which members must attend the branch meeting?",
+    "Which members must attend the branch meeting?", "三会一课包括什么部分？", "这项制度由哪几部分组成？",
 ])
 def test_other_questions_do_not_ask_where(question):
     assert not ASKS_SECTION.search(question)
@@ -58,3 +58,18 @@ def test_a_report_is_laid_out_by_its_top_level_parts(shared_kg):
     for part in ("一、主要做法", "二、现实问题及原因分析", "三、对策措施"):
         assert part in answer.text
     assert len(answer.evidence) == 3
+
+
+def test_a_formulas_parts_are_not_a_documents_parts(shared_kg):
+    answer = shared_kg.ask("三会一课包括什么部分？")
+    assert answer.intent == "mechanism_parts"
+    assert answer.trace["method"] != "the headings above the closest sentence"
+
+
+@pytest.mark.parametrize("question, chapter", [
+    ("流动党员管理是条例第几章？", "第七章 流动党员管理"),
+    ("党员监督的内容在条例的哪一章？", "第六章 党员监督和组织处置"),
+    ("Which chapter of the Party Constitution deals with discipline inspection bodies?", "第八章 党的纪律检查机关"),
+])
+def test_which_chapter_is_looked_for_in_every_documents_headings(shared_kg, question, chapter):
+    assert chapter in shared_kg.ask(question).text

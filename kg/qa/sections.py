@@ -16,8 +16,10 @@ import re
 from ..normalize import fold
 from .ranking import evidence_item, make_answer, rank_sentences, say
 
+# (a part of a document, not of a formula: 三会一课包括什么部分 asks for the formula's parts)
 ASKS_SECTION = re.compile(
-    r"(?:哪|什么)一?(?:个)?(?:章|节|部分|条收获|条措施|条举措|个标题|个小标题)|(?:放|归|列|写)在(?:了)?哪|在哪一?(?:章|部分|个标题)"
+    r"(?:哪|什么|第几)一?个?(?:章|节|条收获|条措施|条举措|个标题|个小标题)|(?:放|归|列|写)在(?:了)?哪|在哪一?(?:章|部分|个标题)"
+    r"|(?:在|出现在|属于)[^，。？?]{0,12}(?:哪|什么)一?个?部分|(?:哪|什么)一?个?部分(?:里|中|讲|提到|说|写|谈|规定|下)"
     r"|(?:哪一?条|哪个方面)(?:收获|措施|举措|做法)?(?:底下|下面|之下)"
     r"|\b(?:which|what) (?:chapter|part|section|heading|sub-?heading)\b|\bunder which\b|\breported under\b"
     r"|\bwhich of the (?:\w+(?:'s|’s)? )?(?:\w+ )?(?:gains|parts|sections|headings|chapters|points)\b", re.I)
@@ -44,31 +46,39 @@ def _heading_sentence(doc, section):
 
 
 def _chapter_by_heading(kg, q, ranked):
-    """For 哪一章 / which chapter: the chapter whose heading holds most of the question's words (not
-    those of the document's title), with its closest sentence: ``((score, position), doc)``; ``None``
-    when no heading holds any, or two hold as many."""
-    best_doc = kg.sentences_[ranked[0][1]][0]
-    doc = kg.document(q.document[0]) if q.document else best_doc
-    title = fold(doc.title or "")
-    words = [fold(w) for w in (q.tokens or ()) if len(w) >= 2 and fold(w) not in title]
+    """For 哪一章 / which chapter: the chapter whose heading holds most of the question's words (not those
+    of its document's title), in the document the question names or in any, with its closest sentence:
+    ``((score, position), doc)``; ``None`` when no heading holds any, or two hold as many."""
+    docs = [kg.document(q.document[0])] if q.document else kg.documents_
     scored = []
-    for section in doc.sections:
-        if section.level == "chapter" and section.heading:
-            heading = fold(section.heading)
-            scored.append((sum(1 for w in words if w in heading), section))
-    scored.sort(key=lambda x: -x[0])
-    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    for doc in docs:
+        title = fold(doc.title or "")
+        words = [fold(w) for w in (q.tokens or ()) if len(w) >= 2 and fold(w) not in title]
+        for section in doc.sections:
+            if section.level == "chapter" and section.heading:
+                heading = fold(section.heading)
+                scored.append((sum(1 for w in words if w in heading), doc, section))
+    # as many words in two headings: the one in the document of the closest sentence
+    closest_doc = kg.sentences_[ranked[0][1]][0]
+    scored.sort(key=lambda x: (-x[0], x[1] is not closest_doc))
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]
+                                           and (scored[1][1] is closest_doc) == (scored[0][1] is closest_doc)):
         return None
-    chapter = scored[0][1]
+    _, doc, chapter = scored[0]
     inside = [(s, i) for s, i in ranked if kg.sentences_[i][0] is doc
               and chapter.start <= kg.sentences_[i][1].start < chapter.end]
-    return (inside[0] if inside else ranked[0]), doc
+    if not inside:
+        heading = _heading_sentence(doc, chapter)
+        if heading is None:
+            return None
+        inside = [(ranked[0][0], kg.sentence_position(doc.doc_id, heading.index))]
+    return inside[0], doc
 
 
 def answer_section_asked(kg, q, k):
     """Which chapter, part or heading holds what the question names: the headings above the closest
     sentence, top down (a chapter only, when a chapter is asked). ``None`` for other questions."""
-    if not ASKS_SECTION.search(q.plain):
+    if not ASKS_SECTION.search(q.plain) or any(t.kind == "mechanism" for t in q.entities):
         return None
     ranked = rank_sentences(kg, q)
     if not ranked:
