@@ -178,11 +178,17 @@ def _entity_weight(kg, names) -> float:
     texts = kg.folded_sentences_
     if not texts:
         return 0.08
-    share = sum(1 for text in texts if any(n in text for n in names)) / len(texts)
-    return 0.08 if share < ENTITY_COMMON else 0.04
+    key = (id(texts), tuple(names))
+    kept = _ENTITY_SHARES.get(key)
+    if kept is None or kept[0] is not texts:   # a scan of every sentence: once per graph and name
+        if len(_ENTITY_SHARES) > 1024:
+            _ENTITY_SHARES.clear()
+        kept = _ENTITY_SHARES[key] = (texts, sum(1 for text in texts if any(n in text for n in names)) / len(texts))
+    return 0.08 if kept[1] < ENTITY_COMMON else 0.04
 
 
 ENTITY_COMMON = 0.06   # a name held by this share of the sentences or more is common
+_ENTITY_SHARES = {}    # (id of the sentences, names) -> (the sentences, the share that names them)
 
 
 def listed_in_question(query: str) -> list:
