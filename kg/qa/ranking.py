@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 
 import numpy as np
 
@@ -100,7 +101,26 @@ def rank_sentences(kg, q, among=None, kind_bonus=None):
     """``(score, position)`` of the sentences closest to the question, best first: TF-IDF with bonuses.
 
     ``among`` limits the sentences weighed to these positions; ``kind_bonus`` adds to sentences by kind.
+    The ranking of all sentences is kept for the last few questions: several handlers may ask for it.
     """
+    if among is not None or kind_bonus:
+        return _ranked(kg, q, among, kind_bonus)
+    kept = _RANKINGS.get((id(kg), id(q)))
+    if kept is not None and kept[0] is kg and kept[1] is q and kept[2] is kg.sentences_:
+        return list(kept[3])
+    ranked = _ranked(kg, q, None, None)
+    with _RANKINGS_LOCK:   # the explorer answers from several threads
+        _RANKINGS[(id(kg), id(q))] = (kg, q, kg.sentences_, ranked)
+        while len(_RANKINGS) > 8:
+            del _RANKINGS[next(iter(_RANKINGS))]
+    return list(ranked)
+
+
+_RANKINGS = {}   # (id(kg), id(question)) -> (kg, question, its sentences, ranking): held, so ids stay theirs
+_RANKINGS_LOCK = threading.Lock()
+
+
+def _ranked(kg, q, among, kind_bonus):
     doc_bonus = _document_hints(kg, q)
     # 哪一级 asks which level: its 一级 would match every 上一级 of the texts
     query, expanded = _ASKING_PHRASE.sub(" ", q.query), _ASKING_PHRASE.sub(" ", q.expanded or "")
