@@ -56,7 +56,8 @@ def frequency_phrases(text, question) -> list:
 def answer_frequency(kg, q, k):
     """How often or how long: the closest sentence that states a frequency, with the phrase picked out."""
     ranked = [(score, i) for score, i in rank_sentences(kg, q) if _FREQUENCY.search(kg.sentences_[i][1].text)]
-    if _ASKS_TERM.search(q.plain):   # the sentences that state a term, when the closest ones do
+    asks_term = bool(_ASKS_TERM.search(q.plain))
+    if asks_term:   # the sentences that state a term, when the closest ones do
         terms = [(score, i) for score, i in ranked[:20] if "任期" in kg.sentences_[i][1].text]
         # the asked body's own term first; then 每届任期五年, a length, before 每届任期和同级党的委员会相同
         names = [fold(label) for t in q.entities[:1] for label in t.labels("zh")]   # the body asked about
@@ -77,7 +78,7 @@ def answer_frequency(kg, q, k):
     phrases = frequency_phrases(quote, q.query)
     aside = excluded_part(q.plain)   # 除了年度分析会，多久还开一次: not 年度
     phrases = [p for p in phrases if not aside or p not in aside] or phrases
-    if _ASKS_TERM.search(q.plain):   # a term is a length: 五年 before 每届
+    if asks_term:   # a term is a length: 五年 before 每届
         phrases.sort(key=lambda p: not _HAS_NUMBER.search(p))
         stated = _TERM_STATED.search(quote)
         if stated and not (phrases and _HAS_NUMBER.search(phrases[0])):

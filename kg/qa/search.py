@@ -340,13 +340,13 @@ def answer_with_outline(kg, q, ranked, k):
 _POINT_FRAME = re.compile(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}([\u4e00-\u9fff])[，,：:]")
 
 
-def parallel_points(doc, sentences) -> list:
+def parallel_points(sentences) -> list:
     """The sentences at the start of ``sentences`` that open in one frame (从配置看，… 从过程看，…
     从效果看，…): the same first and last character of a short opening phrase. ``[]`` if fewer than two.
 
     >>> from kg.document import parse_document
     >>> doc = parse_document("落实有矛盾。从配置看，有的未设机构。从过程看，必须完成任务。从效果看，成效不大。另起一句。", "demo")
-    >>> [s.text[:4] for s in parallel_points(doc, doc.sentences[1:])]
+    >>> [s.text[:4] for s in parallel_points(doc.sentences[1:])]
     ['从配置看', '从过程看', '从效果看']
     """
     points, frame = [], None
@@ -361,12 +361,12 @@ def parallel_points(doc, sentences) -> list:
 
 def _points_after_lead(kg, q, score, position, k):
     """落实有矛盾。从配置看，…。从过程看，…。从效果看，…: asked 哪几个角度, the points that follow a short
-    lead sentence in its paragraph, each by its opening phrase and its first clause."""
+    lead sentence in its paragraph, each quoted where it is closest to the question."""
     doc, lead = kg.sentences_[position]
     if len(lead.text) > LEAD_SENTENCE_CHARS:
         return None
     after = [s for s in doc.sentences[lead.index + 1:] if s.paragraph == lead.paragraph]
-    points = parallel_points(doc, after)
+    points = parallel_points(after)
     if not points:
         return None
     heads = [quote_window(x.text, q.query, limit=48) for x in points]
