@@ -1729,3 +1729,12 @@ def test_a_name_most_sentences_hold_weighs_less_than_a_rare_one(shared_kg):
 def test_colloquial_words_find_the_texts_words(shared_kg, question, opening):
     answer = shared_kg.ask(question)
     assert any(e.text.startswith(opening) for e in answer.evidence[:2]), [e.text[:30] for e in answer.evidence]
+
+
+@pytest.mark.parametrize("question", ["党员突击队和临时党支部一起，构筑起怎样的堡垒？",
+                                      "报告里，机关党建在疫情防控中要构筑什么样的堡垒？"])
+def test_what_kind_of_x_finds_the_sentence_naming_x(shared_kg, question):
+    # 什么样的堡垒 asks for the sentence that describes a 堡垒, not the one that names the question's bodies
+    answer = shared_kg.ask(question)
+    assert answer.evidence[0].text == "构筑“无坚不摧”的先锋堡垒。"
+    assert "无坚不摧" in answer.text

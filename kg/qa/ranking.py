@@ -303,6 +303,11 @@ def _answer_cues(q):
     在哪儿开的), where the date or place is the whole answer."""
     wanted = [(cue, weight[0] if weight else _CUE_BONUS) for asked, cue, *weight in _ANSWER_CUES
               if re.search(asked, q.plain, re.I)]
+    if q.language == "zh":
+        # 要筑起一座什么样的堡垒？: the answering sentence names the 堡垒 it describes (not a bare 什么X:
+        # 做什么工作, 起什么作用 ask about the verb as often as the noun)
+        wanted.extend((re.escape(m.group(1)), _ASKED_NOUN_BONUS) for m in _ASKED_NOUN.finditer(q.plain)
+                      if m.group(1) not in _VAGUE_NOUNS)
     by_whom = _BY_WHOM.search(q.query)
     if by_whom:   # 由谁主持: a sentence saying 由…主持
         verb = by_whom.group(1) or by_whom.group(2)   # 由谁解释 / 解释权归谁: a sentence saying 由…(负责)解释
@@ -311,6 +316,9 @@ def _answer_cues(q):
 
 
 _CUE_BONUS = 0.12
+_ASKED_NOUN = re.compile(r"(?:什么样|啥样|怎样|怎么样|哪种|哪类|哪样)的?([\u4e00-\u9fff]{2,4}?)(?=[？?，,、。！]|$)")
+_VAGUE_NOUNS = frozenset("问题 要求 工作 事情 东西 内容 意思 情况 方面 部分 作用 措施 办法 规定".split())
+_ASKED_NOUN_BONUS = 0.3
 
 
 _BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议|解释|制定|印发|发布|修订)"
