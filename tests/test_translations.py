@@ -270,6 +270,11 @@ def test_prepositions_are_not_sent_to_the_dictionary(table):
     ("Who is the watchdog of Party discipline?", "纪律检查委员会"),
     ("Which heading covers this?", "标题"),
     ("Is a member under Party probation allowed to vote?", "留党察看"),
+    ("What track record should leading cadres build?", "实绩"),
+    ("Must their results stand up to the people's scrutiny?", "经得起"),
+    ("What may members never post or pass on?", "传播"),
+    ("What are members never allowed to share online?", "不得"),
+    ("On whose authority does a prefecture committee lead its area?", "授权"),
 ])
 def test_everyday_english_reaches_the_texts_words(table, question, chinese):
     assert chinese in table.translate(question), table.translate(question)
