@@ -283,3 +283,13 @@ def test_everyday_english_reaches_the_texts_words(table, question, chinese):
 def test_a_heading_is_not_a_head(table):
     assert stem("heading") != stem("head")
     assert table.lookup("heading")[0] == "标题"
+
+
+def test_words_that_only_frame_a_question_are_not_sent_to_the_dictionary(table):
+    # CC-CEDICT would make 发生 and 事件 of "happens", 就是 of "exactly", 他人 of "else": no text answers with them
+    uncovered = table.uncovered("What actually happens to members, and what else exactly is done instead?")
+    assert not {"happen", "actually", "else", "exactly", "instead"} & set(uncovered)
+
+
+def test_ordinals_reach_the_texts_numbering(table):
+    assert table.lookup("fourth")[0] == "第四" and "五是" in table.lookup("fifth")
