@@ -1738,3 +1738,24 @@ def test_what_kind_of_x_finds_the_sentence_naming_x(shared_kg, question):
     answer = shared_kg.ask(question)
     assert answer.evidence[0].text == "构筑“无坚不摧”的先锋堡垒。"
     assert "无坚不摧" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "报告在促进思想融合这部分，要求机关的工作向谁看齐？",
+    "In the part on promoting ideological integration, who must all of an organ's work be aligned with?",
+])
+def test_a_part_named_by_its_heading_words_is_searched(shared_kg, question):
+    # 促进思想融合这部分 points at （一）抓理论武装，促思想融合: its sentence says 同党中央对标对表
+    answer = shared_kg.ask(question)
+    assert "对标对表" in answer.evidence[0].text and "党中央" in answer.text
+
+
+def test_heading_words_without_a_part_asked_for_change_nothing(shared_kg):
+    # 党员教育管理 is in chapter headings too: a question that names no part is not sent to that chapter
+    from kg.qa.question import parse_question
+    from kg.qa.ranking import named_sections
+
+    q = parse_question("党员教育管理工作经费怎么保障？", shared_kg.lexicon_)
+    assert named_sections(shared_kg, q) == set()
+    q = parse_question("党员教育管理这一块，经费怎么保障？", shared_kg.lexicon_)
+    assert named_sections(shared_kg, q)

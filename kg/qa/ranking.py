@@ -153,6 +153,7 @@ def _ranked(kg, q, among, kind_bonus):
     listed = listed_in_question(q.query) if q.language == "zh" else []
     cues = _answer_cues(q)
     phrases = _rare_phrases(kg, q, positions)
+    parts_named = named_sections(kg, q)
     for i in positions:
         doc, sentence = kg.sentences_[i]
         score = float(scores[i])
@@ -176,6 +177,10 @@ def _ranked(kg, q, among, kind_bonus):
         score += _phrase_bonus(phrases, folded, 0.25 if q.language == "en" else 0.15)
         score += doc_bonus.get(doc.doc_id, 0.0)
         score += q.nearby.get(i, 0.0)   # a follow-up's answer is likely near the first answer's passage
+        if parts_named and sentence.section is not None and any(
+                (doc.doc_id, s.index) in parts_named and fold(s.heading) != folded
+                for s in doc.section_path(sentence.section)):
+            score += _SECTION_NAMED_BONUS   # a sentence of the part named, not its heading: that is asked about
         if defined and any(pattern.search(folded) for pattern in defined):
             score += 0.3  # "X是…" is what "什么是X" asks for
         # the kind of sentence the question asks for (程序 for steps, 情形 for cases, a date for 哪天)
@@ -205,6 +210,57 @@ def _entity_weight(kg, names) -> float:
             _ENTITY_SHARES.clear()
         kept = _ENTITY_SHARES[key] = (texts, sum(1 for text in texts if any(n in text for n in names)) / len(texts))
     return 0.08 if kept[1] < ENTITY_COMMON else 0.04
+
+
+def named_sections(kg, q) -> set:
+    """The parts a question points at by words of their heading (在促进思想融合这一块 → （一）抓理论武装，
+    促思想融合): ``{(doc_id, section index)}``. The question must say it asks about a part (这一块, 这方面,
+    in the part about…); four characters in a row of the heading must be in the question, held by at most
+    two headings of the corpus and not inside a name the question links."""
+    if not _SCOPE_CUE.search(q.plain):
+        return set()
+    headings = _heading_grams(kg)
+    if not headings:
+        return set()
+    # an English question's Chinese words are searched joined: 思想 融合 may be the heading's 思想融合
+    text = fold(q.plain if q.language == "zh" else q.query.replace(" ", ""))
+    names = [fold(n) for t in q.entities for n in t.labels("zh")]
+    named = set()
+    for run in _HAN_RUN.findall(text):
+        for k in range(len(run) - 3):
+            gram = run[k:k + 4]
+            if gram in headings and not any(gram in n for n in names):
+                named |= headings[gram]
+    return named
+
+
+def _heading_grams(kg) -> dict:
+    """``{four characters: {(doc_id, section index)}}`` over the headings of parts, sub-parts and chapters,
+    for the runs held by at most two headings; once per graph."""
+    documents = kg.documents_
+    kept = _HEADING_GRAMS.get(id(documents))
+    if kept is not None and kept[0] is documents:
+        return kept[1]
+    grams = {}
+    for doc in documents:
+        for section in doc.sections:
+            if section.level not in ("part", "subpart", "chapter", "division") or not section.heading:
+                continue
+            for run in _HAN_RUN.findall(fold(section.heading)):
+                for k in range(len(run) - 3):
+                    grams.setdefault(run[k:k + 4], set()).add((doc.doc_id, section.index))
+    grams = {gram: frozenset(held) for gram, held in grams.items() if len(held) <= 2}
+    with _RANKINGS_LOCK:
+        _HEADING_GRAMS.clear()
+        _HEADING_GRAMS[id(documents)] = (documents, grams)
+    return grams
+
+
+_SCOPE_CUE = re.compile(r"这一?块|这一?部分|这一?方面|[这那]一?节|板块|\b(?:part|section|chapter|heading)s?\b|"
+                        r"\bunder the\b", re.I)
+_HEADING_GRAMS = {}   # id(documents) -> (the documents, their heading grams): held, so the id stays theirs
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]{4,}")
+_SECTION_NAMED_BONUS = 0.15
 
 
 ENTITY_COMMON = 0.06   # a name held by this share of the sentences or more is common
