@@ -1759,3 +1759,9 @@ def test_heading_words_without_a_part_asked_for_change_nothing(shared_kg):
     assert named_sections(shared_kg, q) == set()
     q = parse_question("党员教育管理这一块，经费怎么保障？", shared_kg.lexicon_)
     assert named_sections(shared_kg, q)
+
+
+@pytest.mark.parametrize("question", ["访千家进万户行动最后要落到啥样的机制上？", "访千家进万户行动要建立健全什么样的机制？"])
+def test_the_quote_of_a_long_sentence_holds_the_kind_of_thing_asked(shared_kg, question):
+    # the sentence on 访千家进万户 runs to 250 characters; 啥样的机制 asks for its last clauses
+    assert "长效机制" in shared_kg.ask(question).text

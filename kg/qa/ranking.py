@@ -75,7 +75,9 @@ def quote_window(sentence_text: str, question_text: str, limit: int = QUOTE_CHAR
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence_text)] + [len(sentence_text)]
     clauses = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
     wanted = bigrams(question_text)
-    scores = [len(bigrams(sentence_text[s:e]) & wanted) for s, e in clauses]
+    asked = asked_nouns(question_text)   # 啥样的机制: the clause that names the 机制 is the answer
+    scores = [len(bigrams(sentence_text[s:e]) & wanted) + 10 * sum(1 for x in asked if x in sentence_text[s:e])
+              for s, e in clauses]
     best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
     lo = hi = best
     # Grow the window around the best clause, the clause before it first: the genre often puts
@@ -362,8 +364,7 @@ def _answer_cues(q):
     if q.language == "zh":
         # 要筑起一座什么样的堡垒？: the answering sentence names the 堡垒 it describes (not a bare 什么X:
         # 做什么工作, 起什么作用 ask about the verb as often as the noun)
-        wanted.extend((re.escape(m.group(1)), _ASKED_NOUN_BONUS) for m in _ASKED_NOUN.finditer(q.plain)
-                      if m.group(1) not in _VAGUE_NOUNS)
+        wanted.extend((re.escape(noun), _ASKED_NOUN_BONUS) for noun in asked_nouns(q.plain))
     by_whom = _BY_WHOM.search(q.query)
     if by_whom:   # 由谁主持: a sentence saying 由…主持
         verb = by_whom.group(1) or by_whom.group(2)   # 由谁解释 / 解释权归谁: a sentence saying 由…(负责)解释
@@ -372,9 +373,18 @@ def _answer_cues(q):
 
 
 _CUE_BONUS = 0.12
-_ASKED_NOUN = re.compile(r"(?:什么样|啥样|怎样|怎么样|哪种|哪类|哪样)的?([\u4e00-\u9fff]{2,4}?)(?=[？?，,、。！]|$)")
+_ASKED_NOUN = re.compile(r"(?:什么样|啥样|怎样|怎么样|哪种|哪类|哪样)的?([\u4e00-\u9fff]{2,4}?)(?=[上里中]?(?:[？?，,、。！]|$))")
 _VAGUE_NOUNS = frozenset("问题 要求 工作 事情 东西 内容 意思 情况 方面 部分 作用 措施 办法 规定".split())
 _ASKED_NOUN_BONUS = 0.3
+
+
+def asked_nouns(question: str) -> list:
+    """The things a Chinese question asks what kind of (什么样的堡垒, 啥样的机制, 哪种形式).
+
+    >>> asked_nouns("区里要搭起个啥样的机制、带出个啥样的新格局？")
+    ['机制', '新格局']
+    """
+    return [m.group(1) for m in _ASKED_NOUN.finditer(question) if m.group(1) not in _VAGUE_NOUNS]
 
 
 _BY_WHOM = re.compile(r"由谁(?:来|负责)?(主持|召集|召开|负责|决定|批准|审批|组织|担任|讲授|作出|提出|领导|审议|解释|制定|印发|发布|修订)"
