@@ -1765,3 +1765,11 @@ def test_heading_words_without_a_part_asked_for_change_nothing(shared_kg):
 def test_the_quote_of_a_long_sentence_holds_the_kind_of_thing_asked(shared_kg, question):
     # the sentence on 访千家进万户 runs to 250 characters; 啥样的机制 asks for its last clauses
     assert "长效机制" in shared_kg.ask(question).text
+
+
+def test_the_item_a_question_is_about_is_quoted_at_length_in_a_list(shared_kg):
+    # nine duties are listed; the third, on supervising members and their rights, is quoted to its end
+    answer = shared_kg.ask("What are the duties of an organ's grassroots Party committee in supervising members "
+                           "and protecting their rights?")
+    assert answer.trace["method"] == "the role's enumerated duties"
+    assert "权利不受侵犯" in answer.text[:400] and "（9）" in answer.text

@@ -53,6 +53,15 @@ def _compact(text, budget):
     return text if len(text) <= budget else text[:budget] + "…"
 
 
+def _closest_item(kg, doc, ranked_items, scores):
+    """The item of a list that the question is about, when one is clearly closer than the others (1.15
+    times the next one's score), else ``None``."""
+    if len(ranked_items) < 2:
+        return None
+    best, second = (float(scores[kg.sentence_position(doc.doc_id, x.index)]) for x in ranked_items[:2])
+    return ranked_items[0] if best > 0 and best >= 1.15 * second else None
+
+
 def _asked_item(q, doc, items):
     """The item whose short heading the question repeats (在强化党风廉政建设责任方面做了哪些工作 →
     1.强化党风廉政建设责任。) and the sentences of its body, or ``None``."""
@@ -112,13 +121,19 @@ def list_text_and_evidence(kg, q, doc, lead, items, score):
                    f"In {doc.title}: 「{lead.text}」 On {aspect}: {listing}.")
         evidence = [evidence_item(kg, doc.doc_id, x, score * (1 - 0.01 * n)) for n, x in enumerate(chosen)]
         return text, evidence + [evidence_item(kg, doc.doc_id, lead, score * 0.9)]
-    room = ANSWER_CHARS - len(doc.title) - len(lead.text) - 12 - 5 * len(items)
-    budget = max(14, room // max(1, len(items)))
-    listing = "；".join(f"（{i}）{_compact(x.text, budget)}" for i, x in enumerate(items, 1))
-    text = say(q, f"据《{doc.title}》：「{lead.text}」{listing}。",
-               f"In {doc.title}: 「{lead.text}」 {listing}.")
     scores = kg.sentence_index_.scores(q.query)
     ranked_items = sorted(items, key=lambda x: -scores[kg.sentence_position(doc.doc_id, x.index)])
+    room = ANSWER_CHARS - len(doc.title) - len(lead.text) - 12 - 5 * len(items)
+    budget = max(14, room // max(1, len(items)))
+    closest = _closest_item(kg, doc, ranked_items, scores)
+    shown = {}
+    if closest is not None and len(closest.text) > budget:
+        # the item the question is about is quoted at more length, where it matches, the others less
+        shown[closest.index] = quote_window(closest.text.rstrip("；;。"), q.query, limit=max(3 * budget, 80))
+        budget = max(10, (room - len(shown[closest.index])) // max(1, len(items) - 1))
+    listing = "；".join(f"（{i}）{shown.get(x.index) or _compact(x.text, budget)}" for i, x in enumerate(items, 1))
+    text = say(q, f"据《{doc.title}》：「{lead.text}」{listing}。",
+               f"In {doc.title}: 「{lead.text}」 {listing}.")
     evidence = [evidence_item(kg, doc.doc_id, lead, score)]
     for item in ranked_items[:2]:
         item_score = float(scores[kg.sentence_position(doc.doc_id, item.index)])
