@@ -1773,3 +1773,9 @@ def test_the_item_a_question_is_about_is_quoted_at_length_in_a_list(shared_kg):
                            "and protecting their rights?")
     assert answer.trace["method"] == "the role's enumerated duties"
     assert "权利不受侵犯" in answer.text[:400] and "（9）" in answer.text
+
+
+def test_a_sentence_going_on_with_it_follows_the_best_one(shared_kg):
+    # 党的地区委员会…是…派出的代表机关。它根据省、自治区委员会的授权，领导本地区的工作。: 它 is the same body
+    answer = shared_kg.ask("What kind of body is a Party prefecture committee?")
+    assert "派出的代表机关" in answer.text and "授权" in answer.text
