@@ -275,6 +275,10 @@ def test_prepositions_are_not_sent_to_the_dictionary(table):
     ("What may members never post or pass on?", "传播"),
     ("What are members never allowed to share online?", "不得"),
     ("On whose authority does a prefecture committee lead its area?", "授权"),
+    ("Who must be out in front when the going gets tough?", "急难险重"),
+    ("What happens to staff who set an outstanding example?", "先进典型"),
+    ("Which families of members who died on duty get help?", "因公殉职"),
+    ("Does good Party work help a cadre get promoted?", "提拔"),
 ])
 def test_everyday_english_reaches_the_texts_words(table, question, chinese):
     assert chinese in table.translate(question), table.translate(question)
