@@ -279,9 +279,17 @@ def test_prepositions_are_not_sent_to_the_dictionary(table):
     ("What happens to staff who set an outstanding example?", "先进典型"),
     ("Which families of members who died on duty get help?", "因公殉职"),
     ("Does good Party work help a cadre get promoted?", "提拔"),
+    ("Which measures does the report list?", "报告"),
+    ("How was the meeting prepared?", "筹备"),
+    ("On what grounds is a member struck off?", "情形"),
 ])
 def test_everyday_english_reaches_the_texts_words(table, question, chinese):
     assert chinese in table.translate(question), table.translate(question)
+
+
+def test_the_report_lists_is_no_list_of_items(table):
+    # "does the report list" asks what the report names; 清单 (a list kept as a document) would mislead
+    assert "清单" not in table.translate("What three lines of action does the report list?")
 
 
 def test_a_heading_is_not_a_head(table):
