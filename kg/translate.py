@@ -81,7 +81,7 @@ from this that these those it its their there any all about into than then so su
 some more most many much very have has had they them he she his her we our you your i me my according text texts
 document documents say says said ask asked question under among get gets got like itself want wants lot lots
 back well one take share usual body bodies besides between draw effort happen happens happened actually exactly
-instead ever else""".split())
+instead ever else while themselves""".split())
 # Words that ask something (何时, 哪里, 一次) only as a question's first word before an auxiliary (When did…,
 # Where must…); elsewhere they join clauses ("When duties are unclear", "Once a file has been created").
 _CONJUNCTION_UNLESS_ASKING = frozenset(("when", "where", "once"))

@@ -282,6 +282,8 @@ def test_prepositions_are_not_sent_to_the_dictionary(table):
     ("Which measures does the report list?", "报告"),
     ("How was the meeting prepared?", "筹备"),
     ("On what grounds is a member struck off?", "情形"),
+    ("What is the state of ideals-and-beliefs education?", "状况"),
+    ("How many times in a row did the district win?", "连续"),
 ])
 def test_everyday_english_reaches_the_texts_words(table, question, chinese):
     assert chinese in table.translate(question), table.translate(question)
