@@ -1779,3 +1779,12 @@ def test_a_sentence_going_on_with_it_follows_the_best_one(shared_kg):
     # 党的地区委员会…是…派出的代表机关。它根据省、自治区委员会的授权，领导本地区的工作。: 它 is the same body
     answer = shared_kg.ask("What kind of body is a Party prefecture committee?")
     assert "派出的代表机关" in answer.text and "授权" in answer.text
+
+
+@pytest.mark.parametrize("question, held", [
+    ("当领导的党员在组织生活上有什么特别要求？", "双重组织生活"),
+    ("党的头儿们的活动要受谁监督？", "党和人民的监督"),
+])
+def test_everyday_chinese_names_reach_the_texts_names(shared_kg, question, held):
+    # 当领导的党员 is written 党员领导干部, 头儿 领导人 (ontology/synonyms.tsv)
+    assert held in shared_kg.ask(question).text
