@@ -252,7 +252,7 @@ def _heading_grams(kg) -> dict:
                 for k in range(len(run) - 3):
                     grams.setdefault(run[k:k + 4], set()).add((doc.doc_id, section.index))
     grams = {gram: frozenset(held) for gram, held in grams.items() if len(held) <= 2}
-    with _RANKINGS_LOCK:
+    with _HEADING_GRAMS_LOCK:   # the explorer answers from several threads
         _HEADING_GRAMS.clear()
         _HEADING_GRAMS[id(documents)] = (documents, grams)
     return grams
@@ -261,6 +261,7 @@ def _heading_grams(kg) -> dict:
 _SCOPE_CUE = re.compile(r"这一?块|这一?部分|这一?方面|[这那]一?节|板块|\b(?:part|section|chapter|heading)s?\b|"
                         r"\bunder the\b", re.I)
 _HEADING_GRAMS = {}   # id(documents) -> (the documents, their heading grams): held, so the id stays theirs
+_HEADING_GRAMS_LOCK = threading.Lock()
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{4,}")
 _SECTION_NAMED_BONUS = 0.15
 

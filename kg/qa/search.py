@@ -463,8 +463,8 @@ def _with_what_follows(kg, chosen):
     return chosen
 
 
-# A sentence that opens with its modal word has no subject of its own: it goes on with the one before.
-# a sentence without a subject of its own, or whose subject is the last one's (它根据…的授权，领导本地区的工作)
+# A sentence that opens with its modal word has no subject of its own, and one that opens with 它 or 他们 has
+# the last one's (它根据…的授权，领导本地区的工作): either goes on with the one before.
 _SUBJECTLESS = re.compile(r"^(?:同时|并且|并|还|也|都)?(?:要|应当|应|必须|须|不得|严禁)|^(?:它们?|他们)(?![的们])")
 
 
