@@ -16,6 +16,7 @@ Documents come and go one at a time, and the answers follow:
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import multiprocessing
@@ -589,7 +590,19 @@ def _new_state(base, extractors) -> dict:
     return {"base": base, "extractors": extractors, "lexicon": (None, None)}
 
 
+def _fewer_collections():
+    """Collect garbage less often while building.
+
+    A build makes millions of small objects, most of which live until it ends (documents, spans,
+    facts), so the collector's default pace (every 700 new objects) spends about a tenth of a build
+    walking objects that are still in use. Every 50,000 keeps memory bounded and halves that.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+
+
 def _init_worker(base_terms, extractors):
+    _fewer_collections()   # a worker process only ever builds
     _WORKER_STATE.clear()
     _WORKER_STATE.update(_new_state(Lexicon(list(base_terms)), extractors))
 
@@ -640,9 +653,12 @@ class _Runner:
         return self.state["lexicon"][1]
 
     def __enter__(self):
+        self._threshold = gc.get_threshold()
+        _fewer_collections()
         return self
 
     def __exit__(self, *exc):
+        gc.set_threshold(*self._threshold)
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
