@@ -30,7 +30,7 @@ from pathlib import Path
 from .cache import cached_tokens, keep_tokens
 from .document import parse_document
 from .errors import KgError, NotBuiltError
-from .extract import discover_terms, extract_facts
+from .extract import add_lexicon_wide, read_document
 from .factbase import FactBase, formula_key
 from .formula_names import english_formula_name
 from .glossary import EnglishGlossary
@@ -104,12 +104,13 @@ class KnowledgeGraph:
 
         with open_store(self.store) as store, _Runner(self._workers(), self._base_lexicon(), self.extractors) as run:
             writer = store.begin_build() if store.persistent else None
-            parsed = _parse_all(run, sources, progress)
-            documents = [doc for doc, _ in parsed]
-            terms = [found for _, found in parsed]
+            read = _read_all(run, sources, progress)
+            documents = [doc for doc, _, _ in read]
+            terms = [found for _, _, found in read]
             orders = list(range(len(documents)))
             factsets, stored = [], 0
-            for extracted in _extract_all(run, documents, terms, orders, writer.build if writer else None, progress):
+            for extracted in _extract_all(run, documents, [facts for _, facts, _ in read], terms, orders,
+                                          writer.build if writer else None, progress):
                 factsets.append(extracted.factset)
                 if writer is not None and writer.write(extracted.payload) > stored:
                     stored = writer.written
@@ -124,14 +125,6 @@ class KnowledgeGraph:
         self.store_triples_ = writer.triples if writer else 0
         self.build_seconds_ = time.perf_counter() - started
         return self
-
-    def _build(self, documents):
-        """Extract parsed documents in memory (no store)."""
-        with _Runner(1, self._base_lexicon(), self.extractors) as run:
-            terms = [discover_terms([doc], run.state["base"]) for doc in documents]
-            orders = list(range(len(documents)))
-            factsets = [e.factset for e in _extract_all(run, documents, terms, orders, None, None)]
-        self._set_state(documents, factsets, terms, orders, None, run.lexicon)
 
     def open(self):
         """Read what the store holds (documents, facts, discovered terms) without extracting; returns ``self``.
@@ -186,23 +179,24 @@ class KnowledgeGraph:
             terms, orders = list(self._document_terms), list(self._orders)
             position = {doc.doc_id: i for i, doc in enumerate(documents)}
             added = {}
-            for doc, found in _parse_all(run, sources, progress):
+            for doc, facts, found in _read_all(run, sources, progress):
                 if doc.doc_id in position:
                     i = position[doc.doc_id]
-                    documents[i], terms[i] = doc, found
+                    documents[i], factsets[i], terms[i] = doc, facts, found
                 else:
                     position[doc.doc_id] = i = len(documents)
                     orders.append(max(orders, default=-1) + 1)
                     documents.append(doc)
                     terms.append(found)
-                    factsets.append(None)
+                    factsets.append(facts)
                 added[i] = True
             added = list(added)
             build = None
             if store.persistent:
                 build = self.build_ if self.build_ is not None else str(new_build())
-            new = _extract_all(run, [documents[i] for i in added], [terms[i] for i in added],
-                               [orders[i] for i in added], build, None, found=_merged(terms))
+            new = _extract_all(run, [documents[i] for i in added], [factsets[i] for i in added],
+                               [terms[i] for i in added], [orders[i] for i in added], build, None,
+                               found=_merged(terms))
             for done, (i, extracted) in enumerate(zip(added, new), 1):
                 factsets[i] = extracted.factset
                 if store.persistent:
@@ -571,9 +565,12 @@ def _read_sources(corpus, texts, max_bytes):
 
 
 # ---------------------------------------------------------------------------------------------- the pipeline
-# Parsing and term discovery run per document, extraction per document with the merged lexicon: the
-# same functions in this process (workers=1) or in worker processes, so the result cannot depend on
-# the number of workers. Results come back in corpus order.
+# Two passes over the documents. The first parses each document and reads it with the curated lexicon
+# only, collecting its facts and the terms it discovers (kg.extract.read_document), so what a document
+# says depends on that document alone. The second adds what the lexicon-wide extractors (the mention
+# finder) find with the curated lexicon and every discovered term, and builds each store payload. The
+# same functions run in this process (workers=1) or in worker processes, so the result cannot depend
+# on the number of workers. Results come back in corpus order.
 
 class _Extracted:
     """A document's facts and, when a store is written, its payload (built in the worker)."""
@@ -611,11 +608,11 @@ def _in_worker(function, *args):
     return function(_WORKER_STATE, *args)
 
 
-def _parse_chunk(state, sources) -> list:
+def _read_chunk(state, sources) -> list:
     out = []
     for source in sources:
         doc = parse_document(source.text, source.doc_id, path=source.path, encoding=source.encoding)
-        out.append((doc, discover_terms([doc], state["base"])))
+        out.append((doc, *read_document(doc, state["base"], state["extractors"])))
     return out
 
 
@@ -625,8 +622,8 @@ def _extract_chunk(state, key, found, build, items) -> list:
         lexicon = state["base"].with_terms(found)
         state["lexicon"] = (key, lexicon)
     out = []
-    for doc, terms, order in items:
-        facts = extract_facts(doc, lexicon, state["extractors"])
+    for doc, facts, terms, order in items:
+        facts = add_lexicon_wide(facts, doc, lexicon, state["extractors"])
         payload = None
         if build is not None:
             from .store import document_payload
@@ -691,17 +688,19 @@ class _Runner:
             yield from future.result()
 
 
-def _parse_all(run, sources, progress) -> list:
-    parsed = []
-    for pair in run.map(_parse_chunk, sources):
-        parsed.append(pair)
+def _read_all(run, sources, progress) -> list:
+    """Each source parsed and read: ``[(document, facts, discovered terms)]`` in order."""
+    read = []
+    for triple in run.map(_read_chunk, sources):
+        read.append(triple)
         if progress:
-            progress("parsed", len(parsed), len(sources))
-    return parsed
+            progress("parsed", len(read), len(sources))
+    return read
 
 
-def _extract_all(run, documents, terms, orders, build, progress, found=None):
-    """Yield each document's facts and store payload (an :class:`_Extracted`), in order.
+def _extract_all(run, documents, factsets, terms, orders, build, progress, found=None):
+    """Yield each document's facts, completed by the lexicon-wide extractors, and its store payload (an
+    :class:`_Extracted`), in order.
 
     The lexicon is the base one with ``found`` (by default the terms discovered in these documents);
     ``build`` is the store build the payloads are for, or ``None`` for no payloads.
@@ -709,7 +708,7 @@ def _extract_all(run, documents, terms, orders, build, progress, found=None):
     found = _merged(terms) if found is None else list(found)
     key = (len(found), hash(tuple(t.key for t in found)))
     run.state["lexicon"] = (key, run.state["base"].with_terms(found))
-    items = list(zip(documents, terms, orders))
+    items = list(zip(documents, factsets, terms, orders))
     for done, extracted in enumerate(run.map(_extract_chunk, items, key, found, build), 1):
         if progress:
             progress("extracted", done, len(items))

@@ -102,3 +102,17 @@ def test_mentions_link_sentences_to_curated_roles(report_graph):
     mentioned = set(report_graph.objects(None, KG["mentions"]))
     assert URIRef("https://w3id.org/kg-policy/vocab/FirstSecretary") in mentioned
     assert Literal("第一书记", lang="zh") in set(report_graph.objects(URIRef("https://w3id.org/kg-policy/vocab/FirstSecretary"), SKOS.prefLabel))
+
+
+def test_the_ontology_read_by_pyoxigraph_is_the_one_rdflib_reads():
+    from rdflib.compare import to_isomorphic
+
+    from kg.graph import ONTOLOGY_FILES
+    from kg.resources import ontology_dir
+
+    by_rdflib = Graph()
+    for name in ONTOLOGY_FILES:
+        by_rdflib.parse(ontology_dir() / name, format="turtle")
+    ontology = load_ontology()
+    assert len(ontology) == len(by_rdflib) > 3000
+    assert to_isomorphic(ontology) == to_isomorphic(by_rdflib)

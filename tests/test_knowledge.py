@@ -84,3 +84,47 @@ def test_a_persons_posts_are_read_off_the_titles_before_the_name_in_chinese_and_
     english = kg.ask("What posts does Zhao Mingyuan hold?")
     assert english.intent == "post_holder" and "区委书记、区长" in english.text
     assert english.evidence[0].text.startswith("会议由区委书记、区长赵明远主持")
+
+
+# ------------------------------------------------------------------- what a document's facts depend on
+def _reader_facts(factset):
+    """A document's facts but its mentions (which are found with the lexicon of the whole corpus)."""
+    return {field: getattr(factset, field) for field in ("formulae", "duties", "holdings", "problems", "chains")}
+
+
+def test_a_documents_facts_do_not_depend_on_the_other_documents():
+    from .conftest import REAL_TEXTS, shared_path
+
+    together = KnowledgeGraph().fit([shared_path(f"{name}.txt") for name in REAL_TEXTS])
+    assert len({t.key for t in together.lexicon_ if t.discovered}) > 20
+    for name, factset in zip(REAL_TEXTS, together.factsets_):
+        alone = KnowledgeGraph().fit(shared_path(f"{name}.txt"))
+        assert _reader_facts(alone.factsets_[0]) == _reader_facts(factset), name
+        assert factset.duties
+
+
+def test_a_document_added_later_has_the_facts_of_a_first_build():
+    from .conftest import REAL_TEXTS, shared_path
+
+    first, later = REAL_TEXTS[:2], REAL_TEXTS[2]
+    kg = KnowledgeGraph().fit([shared_path(f"{name}.txt") for name in first]).add(shared_path(f"{later}.txt"))
+    fresh = KnowledgeGraph().fit([shared_path(f"{name}.txt") for name in (*first, later)])
+    assert kg.factsets_[2] == fresh.factsets_[2] and kg.factsets_[2].duties
+    assert kg.lexicon_.terms == fresh.lexicon_.terms
+
+
+def test_a_role_one_text_discovers_is_mentioned_where_another_text_names_it():
+    guide = "三、对策措施\n（一）配强力量。党建指导员每月到所联系党支部指导工作。\n"
+    report = "一、主要做法\n（一）抓培训。县委组织部举办了2期党建指导员培训班，全年培训120人次。\n"
+
+    def mentioned(kg, doc_id):
+        i = [d.doc_id for d in kg.documents_].index(doc_id)
+        return [m.surface for m in kg.factsets_[i].mentions]
+
+    alone = KnowledgeGraph().fit(texts={"report": report})
+    assert "党建指导员" not in mentioned(alone, "report")
+    both = KnowledgeGraph().fit(texts={"guide": guide, "report": report})
+    assert both.lexicon_.get("found:党建指导员").discovered
+    assert "党建指导员" in mentioned(both, "report") and "党建指导员" in mentioned(both, "guide")
+    # the reading of the report is the one it had alone
+    assert _reader_facts(both.factsets_[1]) == _reader_facts(alone.factsets_[0])

@@ -641,21 +641,15 @@ def _read_modality(doc, reading, after, state):
         reading.action_start = adverbials[0][0]
     elif adverbials:
         reading.condition = "；".join(x for x in (reading.condition, *(text[a:b] for a, b in adverbials)) if x)
-    _judge(doc, reading, state.get("bearers_only", False))
+    _judge(doc, reading)
 
 
 _NAME_REST = re.compile(r"(?:和|及(?!时)|或者|以及)")
 _DISTRIBUTIVE = re.compile(r"^(?:分别|均|都|也|一律)")
 
 
-def _judge(doc, reading, bearers_only=False):
-    """Why a unit is not a duty: a statement, a structure rule, a chain, nothing left.
-
-    With ``bearers_only`` (role discovery) only what decides a unit's own bearers is judged: whether a
-    unit is a duty does not change who it names.
-    """
-    if bearers_only and not reading.own_bearer:
-        return
+def _judge(doc, reading):
+    """Why a unit is not a duty: a statement, a structure rule, a chain, nothing left."""
     text = doc.text
     action = text[reading.action_start:reading.action_end]
     whole = text[reading.unit.body:reading.unit.end]
@@ -674,7 +668,7 @@ def _judge(doc, reading, bearers_only=False):
         reading.skip = "structure"
     elif action.startswith("予以") and reading.bearers and not reading.agent and reading.own_bearer:
         reading.bearers = []
-    elif not bearers_only and _signature(action):
+    elif _signature(action):
         reading.skip = "no action"
 
 
@@ -920,9 +914,8 @@ def analyse_document(doc, lexicon):
     return list(results)
 
 
-def _analyse_document(doc, lexicon, bearers_only=False):
-    """The readings of :func:`analyse_document`; with ``bearers_only``, only the bearers they name are
-    read (for role discovery: no duties, and readings without their own bearer are left unjudged)."""
+def _analyse_document(doc, lexicon):
+    """The readings of :func:`analyse_document`, read afresh."""
     items = _item_context(doc, lexicon)
     leads = {lead[2].index for lead in items.values() if lead[3]}
     results = []
@@ -931,16 +924,16 @@ def _analyse_document(doc, lexicon, bearers_only=False):
         if _is_heading(doc, sentence) or sentence.index in leads:
             continue
         if sentence.index in items:
-            duties = [] if bearers_only else _item_duties(doc, sentence, items[sentence.index], lexicon)
+            duties = _item_duties(doc, sentence, items[sentence.index], lexicon)
             results.append((sentence, None, duties))
             continue
-        state = {"carry": None, "modality": None, "subject": None, "bearers_only": bearers_only}
+        state = {"carry": None, "modality": None, "subject": None}
         if sentence.kind == RULE and _in_article(doc, sentence):
             state["carry"] = paragraph_subject.get(sentence.paragraph)
             state["sentence_subject"] = paragraph_subject.get(sentence.paragraph)
         for reading in read_sentence(doc, sentence, lexicon, state):
             duties = []
-            if not bearers_only and not reading.skip and _wanted(doc, sentence, reading):
+            if not reading.skip and _wanted(doc, sentence, reading):
                 duties = _duties_of(doc, sentence, reading)
             results.append((sentence, reading, duties))
         if state.get("subject"):
@@ -967,7 +960,7 @@ def subject_spans(doc, lexicon) -> list:
     from .problems import concern_spans
 
     spans = []
-    for sentence, reading, _ in _analyse_document(doc, lexicon, bearers_only=True):
+    for sentence, reading, _ in analyse_document(doc, lexicon):   # the duty reader's own, when it has run
         if reading is not None and reading.own_bearer:
             spans.extend(reading.bearers)
         elif reading is None:   # an item of a list names its own bearer (（三）机关基层党组织专职副书记列席…)

@@ -50,7 +50,7 @@ DETERMINERS = tuple(sorted((
 # Generic places: 机关 and 单位 modify the bodies inside them (机关党建, 单位党组) far more often than they act.
 GENERIC_PLACES = ("机关", "单位", "学校")
 # What may follow a discovered name in subject position: a modal, frequency or adverb, or a preposition.
-_PREDICATE = re.compile(r"(?:应当|应|必须|须|要|可以|可|不得|严禁|禁止|原则上|一般|主要|负责|有权|无权|每|按月|定期|及时|都|也|还|均"
+_PREDICATE = re.compile(r"(?:应当|应|必须|须|要|可以|可|不得|严禁|禁止|原则上|一般|主要|负责|有权|无权|每|按月|定期|及时|都|也|还|均|全部|全都|一律|分别|普遍"
                         r"|对|在|由|向|从|为|同|与|和|根据|按照|通过|结合|依托|以|要|、)")
 _QUANTITY_DET = re.compile(r"[0-9０-９*＊一二两三四五六七八九十百千]+(?:多)?[名个位支批]")
 
