@@ -692,17 +692,22 @@ def _copula(text, reading) -> bool:
 _DATE_CHARS = re.compile(r"[0-9０-９〇零一二三四五六七八九十年月日时]")
 
 
+_SIGNATURE_ENDS = ("委员会", "党委", "支部", "学校", "机关")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
 def _signature(text) -> bool:
     """A date, a signature or an attachment line, not an action."""
-    if text.startswith(("附：", "附件")):
+    if text.startswith(("附：", "附件")) or not _WORD_CHAR.search(text):
         return True
+    if not text.endswith(_SIGNATURE_ENDS) and not _DATE_CHARS.search(text):
+        return False   # neither a date nor a name: no need to tag the words (every unit comes here)
     flags = [flag for _, flag in _words(text) if flag != "x"]
     if not flags:
         return True
     if all(flag.startswith(("m", "t")) for flag in flags) and _DATE_CHARS.search(text):
         return True   # a date (2019年3月) — not a word jieba merely guesses to be a time (以会代训)
-    return text.endswith(("委员会", "党委", "支部", "学校", "机关")) and \
-        all(flag.startswith(("n", "j", "m", "ns", "nt")) for flag in flags)
+    return text.endswith(_SIGNATURE_ENDS) and all(flag.startswith(("n", "j", "m", "ns", "nt")) for flag in flags)
 
 
 # ---------------------------------------------------------------- items under a lead

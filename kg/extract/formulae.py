@@ -248,13 +248,18 @@ def _is_placeholder(term):
 _ALWAYS_QUANTITY = "年月日次人名届岁时%％"
 
 
+_QUANTITY_LONGEST_FIRST = sorted(QUANTITY_AFTER, key=len, reverse=True)
+
+
 def _is_quantity(rest):
     """True when what follows a count makes it a quantity, a time or an ordinal (3人, 一批, 十九届).
 
     A one-character measure only counts when it is a word of its own: 一支队伍 is a quantity,
     一支部一品牌 is not.
     """
-    for word in sorted(QUANTITY_AFTER, key=len, reverse=True):
+    if not rest.startswith(QUANTITY_AFTER):
+        return False
+    for word in _QUANTITY_LONGEST_FIRST:
         if not rest.startswith(word):
             continue
         if len(word) > 1 or word in _ALWAYS_QUANTITY or not re.match(r"[\u4e00-\u9fff]", word):
