@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .facts import EntityRef
 from .normalize import fold
@@ -40,9 +41,9 @@ class Term:
     superiors: tuple = ()
     discovered: bool = False
 
-    @property
+    @cached_property
     def ref(self) -> EntityRef:
-        """This term as the reference facts carry."""
+        """This term as the reference facts carry (made once: readers ask for it at every name they meet)."""
         return EntityRef(self.key, self.zh, self.kind)
 
     def labels(self, language: str = "zh") -> tuple:
@@ -226,7 +227,32 @@ def _english_key(text: str) -> str:
 
 
 def load_lexicon() -> Lexicon:
-    """The curated lexicon and glossary shipped in ``ontology/``."""
+    """The curated lexicon and glossary shipped in ``ontology/``.
+
+    Read once per process while the files stay as they are (every graph starts from it, and reading it
+    takes a tenth of a second); a lexicon is never changed in place, so graphs can share it.
+
+    >>> load_lexicon() is load_lexicon()
+    True
+    """
+    from .graph import ONTOLOGY_FILES
+    from .resources import ontology_dir
+
+    stamp = []
+    for name in ONTOLOGY_FILES:
+        path = ontology_dir() / name
+        stat = path.stat() if path.exists() else None
+        stamp.append((str(path), stat.st_mtime_ns, stat.st_size) if stat else (str(path), None, None))
+    stamp = tuple(stamp)
+    if _LOADED.get("stamp") != stamp:
+        _LOADED.update(stamp=stamp, lexicon=_read_lexicon())
+    return _LOADED["lexicon"]
+
+
+_LOADED = {}
+
+
+def _read_lexicon() -> Lexicon:
     from .graph import read_terms
 
     terms = []
