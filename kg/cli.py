@@ -139,8 +139,16 @@ def cmd_add(args):
     spec = _persistent_store(args, "add")
     kg = KnowledgeGraph(store=args.store, workers=args.workers).add(args.paths, progress=_progress(args))
     _warn_skipped(kg)
-    print(f"stored {len(kg.added_)} documents ({', '.join(kg.added_)}); {spec} holds {len(kg.documents_)} documents")
+    print(f"stored {len(kg.added_)} documents ({', '.join(kg.added_)}); {spec} holds {len(kg.documents_)} documents"
+          + _refreshed(kg))
     return 0
+
+
+def _refreshed(kg) -> str:
+    if not kg.refreshed_:
+        return ""
+    return (f"; mentions found again in {len(kg.refreshed_)} other documents that name a role which came or went "
+            f"({', '.join(kg.refreshed_[:8])}{' …' if len(kg.refreshed_) > 8 else ''})")
 
 
 def cmd_remove(args):
@@ -150,7 +158,7 @@ def cmd_remove(args):
     spec = _persistent_store(args, "remove")
     kg = KnowledgeGraph(store=args.store).remove(args.doc_ids)
     print(f"removed {len(args.doc_ids)} documents ({', '.join(args.doc_ids)}); "
-          f"{spec} holds {len(kg.documents_)} documents")
+          f"{spec} holds {len(kg.documents_)} documents" + _refreshed(kg))
     return 0
 
 

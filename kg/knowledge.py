@@ -30,7 +30,7 @@ from pathlib import Path
 from .cache import cached_tokens, keep_tokens
 from .document import parse_document
 from .errors import KgError, NotBuiltError
-from .extract import add_lexicon_wide, read_document
+from .extract import add_lexicon_wide, read_document, reader_facts
 from .factbase import FactBase, formula_key
 from .formula_names import english_formula_name
 from .glossary import EnglishGlossary
@@ -154,7 +154,9 @@ class KnowledgeGraph:
         """Add documents, or replace those of the same name, without extracting the others again.
 
         The lexicon (with the terms discovered in the new texts), the indexes and so the answers
-        follow. On a persistent store each document is written in one update; a graph not yet
+        follow; the graph is the one a first build of the same texts gives. Documents already here
+        that name a discovered term which came or went get their mentions found again (listed in
+        ``refreshed_``; the new ones in ``added_``). On a persistent store each document is written in one update; a graph not yet
         built or opened reads the store first. Returns ``self``.
 
         Parameters
@@ -191,25 +193,35 @@ class KnowledgeGraph:
                     factsets.append(facts)
                 added[i] = True
             added = list(added)
+            # the documents already here whose mentions a changed discovered term changes
+            refreshed = _mentioning(documents, _changed_names(_merged(self._document_terms), _merged(terms)),
+                                    skip=set(added))
+            for i in refreshed:
+                factsets[i] = reader_facts(factsets[i])
             build = None
             if store.persistent:
                 build = self.build_ if self.build_ is not None else str(new_build())
-            new = _extract_all(run, [documents[i] for i in added], [factsets[i] for i in added],
-                               [terms[i] for i in added], [orders[i] for i in added], build, None,
+            redo = added + refreshed
+            new = _extract_all(run, [documents[i] for i in redo], [factsets[i] for i in redo],
+                               [terms[i] for i in redo], [orders[i] for i in redo], build, None,
                                found=_merged(terms))
-            for done, (i, extracted) in enumerate(zip(added, new), 1):
+            for done, (i, extracted) in enumerate(zip(redo, new), 1):
                 factsets[i] = extracted.factset
                 if store.persistent:
                     self.build_ = store.put_document(self.build_, extracted.payload)
                 if progress:
-                    progress("stored" if store.persistent else "extracted", done, len(added))
+                    progress("stored" if store.persistent else "extracted", done, len(redo))
         self.read_errors_ = list(self.read_errors_) + errors
         self._set_state(documents, factsets, terms, orders, self.build_, run.lexicon)
         self.added_ = [documents[i].doc_id for i in added]
+        self.refreshed_ = [documents[i].doc_id for i in refreshed]
         return self
 
     def remove(self, doc_ids):
         """Drop documents by identifier (one update each on a persistent store); returns ``self``.
+
+        Documents left that name a term only the dropped ones discovered get their mentions found
+        again (listed in ``refreshed_``), so the graph is the one a first build of the rest gives.
 
         Parameters
         ----------
@@ -229,9 +241,23 @@ class KnowledgeGraph:
             if store.persistent and self.build_ is not None:
                 for doc_id in ids:
                     store.remove_document(self.build_, doc_id)
-        keep = [i for i, doc in enumerate(self.documents_) if doc.doc_id not in set(ids)]
-        self._set_state([self.documents_[i] for i in keep], [self.factsets_[i] for i in keep],
-                        [self._document_terms[i] for i in keep], [self._orders[i] for i in keep], self.build_)
+            keep = [i for i, doc in enumerate(self.documents_) if doc.doc_id not in set(ids)]
+            documents, factsets = [self.documents_[i] for i in keep], [self.factsets_[i] for i in keep]
+            terms, orders = [self._document_terms[i] for i in keep], [self._orders[i] for i in keep]
+            # the documents left whose mentions named a term that only the removed ones discovered
+            refreshed = _mentioning(documents, _changed_names(_merged(self._document_terms), _merged(terms)))
+            if refreshed:
+                with _Runner(1, self._base_lexicon(), self.extractors) as run:
+                    build = self.build_ if store.persistent else None
+                    new = _extract_all(run, [documents[i] for i in refreshed],
+                                       [reader_facts(factsets[i]) for i in refreshed], [terms[i] for i in refreshed],
+                                       [orders[i] for i in refreshed], build, None, found=_merged(terms))
+                    for i, extracted in zip(refreshed, new):
+                        factsets[i] = extracted.factset
+                        if build is not None:
+                            self.build_ = store.put_document(self.build_, extracted.payload)
+        self._set_state(documents, factsets, terms, orders, self.build_)
+        self.refreshed_ = [documents[i].doc_id for i in refreshed]
         return self
 
     def _ready(self, store):
@@ -537,6 +563,31 @@ def _formula_terms(factsets) -> list:
                 terms[key] = Term(key, "mechanism", formula.name, en=english_formula_name(formula.name),
                                   count=formula.declared_count, discovered=True)
     return list(terms.values())
+
+
+def _changed_names(before, after) -> set:
+    """The folded Chinese names of the terms in one list and not in the other (name, key and kind compared)."""
+    def names(terms):
+        return {(t.key, t.kind, fold(label)) for t in terms for label in t.labels("zh")}
+
+    return {name for _, _, name in names(before) ^ names(after)}
+
+
+def _mentioning(documents, names, skip=()) -> list:
+    """The positions of the documents whose text holds one of ``names`` (folded), but those in ``skip``.
+
+    Mentions are a lexicon's leftmost longest names, so only a text that holds a name that came or went
+    can have other mentions now.
+    """
+    if not names:
+        return []
+    found = []
+    for i, doc in enumerate(documents):
+        if i not in skip:
+            text = fold(doc.text)
+            if any(name in text for name in names):
+                found.append(i)
+    return found
 
 
 def _merged(document_terms) -> list:

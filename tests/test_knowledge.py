@@ -113,9 +113,12 @@ def test_a_document_added_later_has_the_facts_of_a_first_build():
     assert kg.lexicon_.terms == fresh.lexicon_.terms
 
 
+GUIDE = "三、对策措施\n（一）配强力量。党建指导员每月到所联系党支部指导工作。\n"
+TRAINING = "一、主要做法\n（一）抓培训。县委组织部举办了2期党建指导员培训班，全年培训120人次。\n"
+
+
 def test_a_role_one_text_discovers_is_mentioned_where_another_text_names_it():
-    guide = "三、对策措施\n（一）配强力量。党建指导员每月到所联系党支部指导工作。\n"
-    report = "一、主要做法\n（一）抓培训。县委组织部举办了2期党建指导员培训班，全年培训120人次。\n"
+    guide, report = GUIDE, TRAINING
 
     def mentioned(kg, doc_id):
         i = [d.doc_id for d in kg.documents_].index(doc_id)
@@ -128,3 +131,30 @@ def test_a_role_one_text_discovers_is_mentioned_where_another_text_names_it():
     assert "党建指导员" in mentioned(both, "report") and "党建指导员" in mentioned(both, "guide")
     # the reading of the report is the one it had alone
     assert _reader_facts(both.factsets_[1]) == _reader_facts(alone.factsets_[0])
+
+
+def test_adding_and_removing_give_the_graph_of_a_first_build_of_the_same_texts():
+    """A text that discovers a role changes the mentions of the texts already there that name it, and
+    removing it changes them back: the others are read again only for their mentions."""
+    from .conftest import REAL_TEXTS, shared_path
+
+    real = {name: shared_path(f"{name}.txt").read_text(encoding="utf-8") for name in REAL_TEXTS[:2]}
+    kg = KnowledgeGraph().fit(texts={"training": TRAINING, **real})
+    kg.add(texts={"guide": GUIDE})
+    assert kg.added_ == ["guide"] and kg.refreshed_ == ["training"]
+    fresh = KnowledgeGraph().fit(texts={"training": TRAINING, **real, "guide": GUIDE})
+    assert kg.factsets_ == fresh.factsets_ and kg.lexicon_.terms == fresh.lexicon_.terms
+    assert [a.to_dict() for a in map(kg.ask, QUESTIONS)] == [a.to_dict() for a in map(fresh.ask, QUESTIONS)]
+
+    kg.remove("guide")
+    assert kg.refreshed_ == ["training"]
+    first = KnowledgeGraph().fit(texts={"training": TRAINING, **real})
+    assert kg.factsets_ == first.factsets_ and kg.lexicon_.terms == first.lexicon_.terms
+    assert "党建指导员" not in [m.surface for m in kg.factsets_[0].mentions]
+
+    # replacing a text with one that discovers nothing new refreshes no other document
+    kg.add(texts={"training": TRAINING.replace("120", "150")})
+    assert kg.refreshed_ == []
+
+
+QUESTIONS = ("党建指导员要做什么？", "第一书记要做什么？", "What must a first secretary do?")

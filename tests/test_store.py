@@ -133,6 +133,10 @@ def test_build_open_add_remove_give_the_answers_of_memory(store_spec):
     assert answers(reopened) == expected
     docs = {e["doc"] for a in expected for e in a["evidence"]}
     assert NEW in docs and OLD[1] not in docs
+    # and the graph is the one a first build of the same texts gives
+    fresh = KnowledgeGraph().fit(texts={OLD[0]: changed, **{name: read_file(shared_path(name + ".txt")).text
+                                                           for name in (OLD[2], NEW)}})
+    assert reopened.factsets_ == fresh.factsets_ and reopened.lexicon_.terms == fresh.lexicon_.terms
 
 
 def test_adding_to_an_empty_store_starts_it(store_spec):

@@ -76,5 +76,11 @@ def add_lexicon_wide(facts, doc, lexicon, extractors=None):
     return facts
 
 
-__all__ = ["EXTRACTORS", "LEXICON_WIDE", "add_lexicon_wide", "discover_terms", "extract_facts", "read_document", "extract_chains", "extract_duties", "extract_formulae",
+def reader_facts(facts):
+    """A copy of ``facts`` without what the :data:`LEXICON_WIDE` extractors found (its mentions)."""
+    return FactSet(facts.doc_id, [], list(facts.formulae), list(facts.duties), list(facts.holdings),
+                   list(facts.problems), list(facts.chains))
+
+
+__all__ = ["EXTRACTORS", "LEXICON_WIDE", "add_lexicon_wide", "reader_facts", "discover_terms", "extract_facts", "read_document", "extract_chains", "extract_duties", "extract_formulae",
            "extract_holdings", "extract_mentions", "extract_problems", "sentence_evidence"]
