@@ -649,6 +649,27 @@ def _fewer_collections():
     gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
 
 
+# Builds running at once in one process (the explorer's threads) share the collector's setting: the first
+# to start lowers its pace and the last to end restores it.
+_BUILDS = {"running": 0, "threshold": None}
+_BUILDS_LOCK = threading.Lock()
+
+
+def _build_started():
+    with _BUILDS_LOCK:
+        if _BUILDS["running"] == 0:
+            _BUILDS["threshold"] = gc.get_threshold()
+            _fewer_collections()
+        _BUILDS["running"] += 1
+
+
+def _build_ended():
+    with _BUILDS_LOCK:
+        _BUILDS["running"] -= 1
+        if _BUILDS["running"] == 0:
+            gc.set_threshold(*_BUILDS["threshold"])
+
+
 def _init_worker(base_terms, extractors):
     _fewer_collections()   # a worker process only ever builds
     _WORKER_STATE.clear()
@@ -701,12 +722,11 @@ class _Runner:
         return self.state["lexicon"][1]
 
     def __enter__(self):
-        self._threshold = gc.get_threshold()
-        _fewer_collections()
+        _build_started()
         return self
 
     def __exit__(self, *exc):
-        gc.set_threshold(*self._threshold)
+        _build_ended()
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None

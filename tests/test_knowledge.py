@@ -158,3 +158,32 @@ def test_adding_and_removing_give_the_graph_of_a_first_build_of_the_same_texts()
 
 
 QUESTIONS = ("党建指导员要做什么？", "第一书记要做什么？", "What must a first secretary do?")
+
+
+def _failing_extractor(doc, lexicon):
+    raise RuntimeError("broken extractor")
+
+
+def test_builds_collect_garbage_less_often_and_put_the_pace_back():
+    import gc
+    import threading
+
+    before = gc.get_threshold()
+    seen = []
+
+    def watch(doc, lexicon):
+        seen.append(gc.get_threshold()[0])
+        return []
+
+    text = {"t": "第一条　党支部每月召开1次支部委员会会议。"}
+    KnowledgeGraph(extractors=(watch,)).fit(texts=text)
+    assert seen == [50_000] and gc.get_threshold() == before
+    with pytest.raises(RuntimeError, match="broken extractor"):
+        KnowledgeGraph(extractors=(_failing_extractor,)).fit(texts=text)
+    assert gc.get_threshold() == before
+    builds = [threading.Thread(target=KnowledgeGraph().fit, kwargs={"texts": text}) for _ in range(4)]
+    for build in builds:
+        build.start()
+    for build in builds:
+        build.join()
+    assert gc.get_threshold() == before
