@@ -768,6 +768,18 @@ def test_a_frequency_answer_is_a_whole_phrase_not_a_fragment(shared_kg):
     assert "每年" in answer.text
 
 
+def test_how_many_times_is_a_frequency_question_answered_with_the_count(shared_kg):
+    # 开几回 is 开几次 in speech; the lead says how many times, not only the period (每年至少举行一次)
+    answer = shared_kg.ask("中央委员会全体会议一年里最少得开几回？")
+    assert answer.intent == "frequency"
+    assert answer.text.startswith("每年至少举行一次。")
+    assert answer.evidence[0].text == "中央委员会全体会议由中央政治局召集，每年至少举行一次。"
+    both = shared_kg.ask("中央委员会全体会议和地方各级委员会全体会议，一年里最少各得开几回？")
+    assert "每年至少举行一次" in both.text and "每年至少召开两次" in both.text
+    # a period asked for alone stays the period
+    assert shared_kg.ask("民主评议党员多久开展一次？").text.startswith("每年。")
+
+
 def test_a_question_about_consequences_finds_the_sentence_that_states_them(shared_kg):
     # 会怎样 asks what follows: 党章 says not paying dues for six months counts as leaving the party;
     # 条例 says that not paying them on time (不按时交纳党费, the question's own words) brings criticism.

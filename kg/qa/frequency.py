@@ -22,6 +22,24 @@ _HOW_LONG = re.compile(r"多长|任期|期限|最长|最短|多少年|几年|几
 _HAS_NUMBER = re.compile(r"[\d*一二两三四五六七八九十]")
 _TERM_STATED = re.compile(r"(?:每届)?任期[^，。；]{2,20}")
 _TERM_LENGTH = re.compile(r"任期[^，。；]{0,6}[一二三四五六七八九十\d*]+年")
+# 开几回 / 几次 / how many times: the count belongs in the answer (每年至少举行一次, not 每年)
+_ASKS_TIMES = re.compile(r"几[次回]|多少[次回]|\bhow many times\b", re.I)
+_TIMES_AFTER = re.compile(r"[^，。；]{0,12}?[\d*一二两三四五六七八九十]+次")
+
+
+def with_times(text, phrase) -> str:
+    """``phrase`` run on to the count of times that follows it in its clause of ``text``, if any.
+
+    >>> with_times("中央委员会全体会议由中央政治局召集，每年至少举行一次。", "每年")
+    '每年至少举行一次'
+    >>> with_times("党组每季专题研究1次党建工作。", "每季"), with_times("每月开展活动。", "每月")
+    ('每季专题研究1次', '每月')
+    """
+    at = text.find(phrase)
+    if at < 0 or "次" in phrase:
+        return phrase
+    times = _TIMES_AFTER.match(text, at + len(phrase))
+    return phrase + times.group() if times else phrase
 # 一届干几年 / how long is a term: a term of office (任期), not how often something recurs
 _ASKS_TERM = re.compile(r"任期|一届|每届|这一届|届期|\bterms? of office\b|\b(?:single|each|one|a|its|their) term\b|"
                         r"\bhow long\b.*\bterms?\b|\bterms?\b.*\bhow (?:long|many years)\b", re.I)
@@ -83,12 +101,15 @@ def answer_frequency(kg, q, k):
         stated = _TERM_STATED.search(quote)
         if stated and not (phrases and _HAS_NUMBER.search(phrases[0])):
             phrases.insert(0, stated.group())   # 每届任期和同级党的委员会相同: the term as the text puts it
+    period = phrases[0] if phrases else None   # what another sentence must restate (每年, not 每年至少召开1次)
+    if phrases and _ASKS_TIMES.search(q.plain):
+        phrases[0] = with_times(quote, phrases[0])
     masked = "*" in (phrases[0] if phrases else "")
     note = say(q, "（*为原文隐去的数字，未知）" if masked else "", " (* is a number masked in the text: unknown)" if masked else "")
     lead = (phrases[0] + "。" if q.language == "zh" else f"{phrases[0]}.") if phrases else ""
     text = say(q, f"{lead}{note}原文：「{quote}」", f"{lead}{note} The text: 「{quote}」".strip())
     evidence = [evidence_item(kg, doc.doc_id, sentence, score)]
-    also = restatement(kg, ranked, i, phrases[0]) if phrases else None
+    also = restatement(kg, ranked, i, period) if period else None
     if also is not None:
         text += restatement_note(kg, q, also[1])
         evidence.append(evidence_item(kg, kg.sentences_[also[1]][0].doc_id, kg.sentences_[also[1]][1], also[0]))
