@@ -768,6 +768,15 @@ def test_a_frequency_answer_is_a_whole_phrase_not_a_fragment(shared_kg):
     assert "每年" in answer.text
 
 
+def test_the_points_a_sub_part_makes_in_one_frame_answer_which_three(shared_kg):
+    # （一）思想认识“有温差”…: 认识上有温差，… 执行上有落差，… 行动上有偏差，… are its three points
+    answer = shared_kg.ask("报告分析“政治意识淡化”问题时，从认识、执行、行动三个层面分别指出了哪三种“差”？")
+    assert answer.trace["method"] == "points inside a sub-part"
+    assert "认识上有温差；执行上有落差；行动上有偏差" in answer.text
+    # asked for two, three points in one frame are not cut to two
+    assert "执行上有落差；行动上有偏差" not in shared_kg.ask("报告分析“政治意识淡化”问题时，指出了哪两种“差”？").text
+
+
 def test_how_many_times_is_a_frequency_question_answered_with_the_count(shared_kg):
     # 开几回 is 开几次 in speech; the lead says how many times, not only the period (每年至少举行一次)
     answer = shared_kg.ask("中央委员会全体会议一年里最少得开几回？")

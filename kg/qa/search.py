@@ -8,6 +8,7 @@ import re
 
 from ..document import PROBLEM
 from ..normalize import fold
+from ..numerals import chinese_to_int
 from .intents import ASKS_WHETHER
 from .ranking import (ANSWER_CHARS, ASKS_CONSEQUENCE, CONSEQUENCE_WORDS, QUOTE_CHARS, bigrams, evidence_item,
                       make_answer, problem_part, quote_window, rank_sentences, say, select_evidence)
@@ -343,6 +344,11 @@ def answer_with_outline(kg, q, ranked, k):
         inner = [x for x in doc.sentences_in(section.index) if _COUNTED_POINT.match(x.text)]
         points = [_CLAUSE_END.split(x.text, maxsplit=1)[0] for x in inner]
     if len(inner) < 2:
+        # or the short openings its sentences share a frame in (认识上有温差，… 执行上有落差，… 行动上有偏差，…),
+        # as many as the question asks for (哪三种“差”)
+        inner = framed_points(list(doc.sentences_in(section.index))[1:], asked_count(q))
+        points = [_CLAUSE_END.split(x.text, maxsplit=1)[0] for x in inner]
+    if len(inner) < 2:
         return None
     text = say(q, f"据《{doc.title}》，“{sentence.text.rstrip('。')}”表现在：" + "；".join(points) + "。",
                f"In {doc.title}, 「{sentence.text}」 shows in: " + "; ".join(f"「{x}」" for x in points) + ".")
@@ -372,6 +378,47 @@ def parallel_points(sentences) -> list:
         frame = m.groups()
         points.append(sentence)
     return points if len(points) >= 2 else []
+
+
+_ASKED_COUNT = re.compile(r"(?:哪|这|那)?([一二两三四五六七八九十]+)(?:种|类|个|层|条|点|项|大)|"
+                          r"\b(?:which|what|the) (two|three|four|five|six)\b", re.I)
+_ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def asked_count(q):
+    """How many things the question asks for (哪三种, 三个层面, which three), or ``None``."""
+    m = _ASKED_COUNT.search(q.plain)
+    if m is None:
+        return None
+    return chinese_to_int(m.group(1)) if m.group(1) else _ENGLISH_COUNTS[m.group(2).lower()]
+
+
+def framed_points(sentences, count=None) -> list:
+    """The longest run of ``sentences`` whose short openings (3–8 characters before the first ，) share a
+    frame: two characters in a row, or the last one (认识上有温差 / 执行上有落差 / 行动上有偏差). With
+    ``count``, only a run of exactly that many; ``[]`` if none of two or more.
+
+    >>> from kg.document import parse_document
+    >>> doc = parse_document("认识上有温差，学得不深。执行上有落差，做得不实。行动上有偏差，各弹各的曲。另有一句话。", "demo")
+    >>> [s.text[:6] for s in framed_points(doc.sentences, 3)], framed_points(doc.sentences, 2)
+    (['认识上有温差', '执行上有落差', '行动上有偏差'], [])
+    """
+    runs, run, last = [], [], ""
+    for sentence in sentences:
+        opening = _CLAUSE_END.split(sentence.text, maxsplit=1)[0]
+        short = 3 <= len(opening) <= 8 and opening != sentence.text.rstrip("。；;")
+        if short and run and _same_frame(last, opening):
+            run.append(sentence)
+        else:
+            run = [sentence] if short else []
+            runs.append(run)
+        last = opening
+    runs = [r for r in runs if len(r) >= 2 and (count is None or len(r) == count)]
+    return max(runs, key=len) if runs else []
+
+
+def _same_frame(a, b) -> bool:
+    return a[-1] == b[-1] or bool(bigrams(a) & bigrams(b))
 
 
 def _points_after_lead(kg, q, score, position, k):
