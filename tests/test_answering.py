@@ -777,6 +777,20 @@ def test_the_points_a_sub_part_makes_in_one_frame_answer_which_three(shared_kg):
     assert "执行上有落差；行动上有偏差" not in shared_kg.ask("报告分析“政治意识淡化”问题时，指出了哪两种“差”？").text
 
 
+def test_a_question_naming_one_problem_part_gets_the_points_inside_it(shared_kg):
+    # （二）党建业务“两张皮”，领导效能“弱化”。… 部署不同步。… 落实有矛盾。… 考核重形式。
+    for question in ("报告说的党建业务“两张皮”，具体有哪三种表现？",
+                     "The report says Party building and day-to-day business in the organs run as 'two separate "
+                     "skins'. Under that heading, which three concrete failings does it name?"):
+        answer = shared_kg.ask(question)
+        assert answer.trace["method"] == "points inside a sub-part", question
+        for point in ("部署不同步", "落实有矛盾", "考核重形式"):
+            assert point in answer.text, question
+    # the problems of all parts, and a role's problems in one part, are listed as before
+    assert shared_kg.ask("机关党建存在哪些问题？").trace["method"] == "problems"
+    assert shared_kg.ask("在领导效能弱化方面，有的党组书记存在什么问题？").trace["method"] == "problems"
+
+
 def test_how_many_times_is_a_frequency_question_answered_with_the_count(shared_kg):
     # 开几回 is 开几次 in speech; the lead says how many times, not only the period (每年至少举行一次)
     answer = shared_kg.ask("中央委员会全体会议一年里最少得开几回？")

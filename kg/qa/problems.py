@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from ..document import PROBLEM
+from ..normalize import fold
 from .duties import content_tokens
 from .ranking import evidence_from_fact, make_answer, problem_part, say
 
@@ -19,9 +23,30 @@ def _part_heading(kg, evidence) -> str:
     return part[0].marker + part[0].heading.rstrip("。；;，, ") if part else ""
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+
+
+def names_one_problem_part(kg, q) -> bool:
+    """Whether the question names one problem part by its heading's words (党建业务“两张皮” → （二）党建业务
+    “两张皮”，领导效能“弱化”): three characters in a row of the question that one such heading holds."""
+    headings = [fold(s.heading) for doc in kg.documents_ for s in doc.sections
+                if s.kind == PROBLEM and s.level != "part" and s.heading]
+    names = [fold(n) for t in q.entities for n in t.labels("zh")]
+    text = fold(q.plain if q.language == "zh" else q.query)
+    for run in _HAN_RUN.findall(text):
+        for k in range(len(run) - 2):
+            gram = run[k:k + 3]
+            if not any(gram in n for n in names) and sum(gram in h for h in headings) == 1:
+                return True
+    return False
+
+
 def answer_problems(kg, q, k):
-    """Problems found, for one role or overall, ranked by closeness to the question."""
+    """Problems found, for one role or overall, ranked by closeness to the question; ``None`` for a question
+    about one problem part (the points inside it answer that, see :mod:`kg.qa.search`)."""
     roles = [t for t in q.entities if t.kind in ("role", "organization")]
+    if names_one_problem_part(kg, q) and not any(kg.facts_.problems_of(t.key) for t in roles):
+        return None   # 有的党组书记存在什么问题 asks for a role's problems even in one part
     if not roles and [t for t in content_tokens(q) if t not in _PROBLEM_WORDS]:
         return None  # a question about one problem's details: the sentences answer it best
     problems = [p for t in roles for p in kg.facts_.problems_of(t.key)] if roles else []

@@ -184,7 +184,7 @@ def answer_with_list(kg, q, ranked, k):
 
 
 # ---------------------------------------------------------------------------- outlines (headings)
-_OUTLINE_QUESTION = re.compile(r"哪[几些一二两三四五六七八九十]个?方面|哪几[条点项个部]|几个方面|哪些方面|表现在|表现为|有哪些表现|分为|what (areas|aspects)|which (areas|aspects)|main (points|gains|measures)", re.I)
+_OUTLINE_QUESTION = re.compile(r"哪[几些一二两三四五六七八九十]个?方面|哪[一二两三四五六七八九十]+[种类条点项]|哪几[条点项个部]|几个方面|哪些方面|表现在|表现为|有哪些表现|分为|what (areas|aspects)|which (areas|aspects)|main (points|gains|measures)", re.I)
 
 
 _ASKS_WHAT = re.compile(r"哪些|哪几|什么|^(what|which)\b", re.I)
