@@ -791,6 +791,13 @@ def test_a_question_naming_one_problem_part_gets_the_points_inside_it(shared_kg)
     assert shared_kg.ask("在领导效能弱化方面，有的党组书记存在什么问题？").trace["method"] == "problems"
 
 
+def test_inspection_teams_that_have_covered_every_organisation_find_the_inspection_sentence(shared_kg):
+    # 党章第十四条: …实行巡视制度，在一届任期内，…实现巡视全覆盖 (巡视, not only 巡视组; covered is 覆盖)
+    answer = shared_kg.ask("Within what period must all the Party organisations a provincial committee manages "
+                           "have been covered by its inspection teams?")
+    assert any("实现巡视全覆盖" in e.text for e in answer.evidence)
+
+
 def test_how_many_times_is_a_frequency_question_answered_with_the_count(shared_kg):
     # 开几回 is 开几次 in speech; the lead says how many times, not only the period (每年至少举行一次)
     answer = shared_kg.ask("中央委员会全体会议一年里最少得开几回？")
