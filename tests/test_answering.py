@@ -798,6 +798,12 @@ def test_inspection_teams_that_have_covered_every_organisation_find_the_inspecti
     assert any("实现巡视全覆盖" in e.text for e in answer.evidence)
 
 
+def test_religious_reaches_the_texts_word_for_religion(shared_kg):
+    # 党员教育管理工作条例: 信仰宗教，经党组织帮助教育仍没有转变的，劝其退党…
+    answer = shared_kg.ask("What does the member education regulation say about Party members who are religious?")
+    assert answer.evidence[0].text.startswith("信仰宗教，经党组织帮助教育仍没有转变的")
+
+
 def test_how_many_times_is_a_frequency_question_answered_with_the_count(shared_kg):
     # 开几回 is 开几次 in speech; the lead says how many times, not only the period (每年至少举行一次)
     answer = shared_kg.ask("中央委员会全体会议一年里最少得开几回？")
