@@ -156,8 +156,8 @@ class KnowledgeGraph:
         The lexicon (with the terms discovered in the new texts), the indexes and so the answers
         follow; the graph is the one a first build of the same texts gives. Documents already here
         that name a discovered term which came or went get their mentions found again (listed in
-        ``refreshed_``; the new ones in ``added_``). On a persistent store each document is written in one update; a graph not yet
-        built or opened reads the store first. Returns ``self``.
+        ``refreshed_``; the new ones in ``added_``). On a persistent store each document is written in
+        one update; a graph not yet built or opened reads the store first. Returns ``self``.
 
         Parameters
         ----------
@@ -201,16 +201,7 @@ class KnowledgeGraph:
             build = None
             if store.persistent:
                 build = self.build_ if self.build_ is not None else str(new_build())
-            redo = added + refreshed
-            new = _extract_all(run, [documents[i] for i in redo], [factsets[i] for i in redo],
-                               [terms[i] for i in redo], [orders[i] for i in redo], build, None,
-                               found=_merged(terms))
-            for done, (i, extracted) in enumerate(zip(redo, new), 1):
-                factsets[i] = extracted.factset
-                if store.persistent:
-                    self.build_ = store.put_document(self.build_, extracted.payload)
-                if progress:
-                    progress("stored" if store.persistent else "extracted", done, len(redo))
+            self._complete(run, store, added + refreshed, documents, factsets, terms, orders, build, progress)
         self.read_errors_ = list(self.read_errors_) + errors
         self._set_state(documents, factsets, terms, orders, self.build_, run.lexicon)
         self.added_ = [documents[i].doc_id for i in added]
@@ -246,19 +237,29 @@ class KnowledgeGraph:
             terms, orders = [self._document_terms[i] for i in keep], [self._orders[i] for i in keep]
             # the documents left whose mentions named a term that only the removed ones discovered
             refreshed = _mentioning(documents, _changed_names(_merged(self._document_terms), _merged(terms)))
+            for i in refreshed:
+                factsets[i] = reader_facts(factsets[i])
             if refreshed:
                 with _Runner(1, self._base_lexicon(), self.extractors) as run:
-                    build = self.build_ if store.persistent else None
-                    new = _extract_all(run, [documents[i] for i in refreshed],
-                                       [reader_facts(factsets[i]) for i in refreshed], [terms[i] for i in refreshed],
-                                       [orders[i] for i in refreshed], build, None, found=_merged(terms))
-                    for i, extracted in zip(refreshed, new):
-                        factsets[i] = extracted.factset
-                        if build is not None:
-                            self.build_ = store.put_document(self.build_, extracted.payload)
+                    self._complete(run, store, refreshed, documents, factsets, terms, orders,
+                                   self.build_ if store.persistent else None)
         self._set_state(documents, factsets, terms, orders, self.build_)
         self.refreshed_ = [documents[i].doc_id for i in refreshed]
         return self
+
+    def _complete(self, run, store, positions, documents, factsets, terms, orders, build, progress=None):
+        """Complete the reader facts of the documents at ``positions`` with the lexicon-wide extractors
+        (the lexicon of every document's terms), in place in ``factsets``, and write each to a
+        persistent store."""
+        new = _extract_all(run, [documents[i] for i in positions], [factsets[i] for i in positions],
+                           [terms[i] for i in positions], [orders[i] for i in positions], build, None,
+                           found=_merged(terms))
+        for done, (i, extracted) in enumerate(zip(positions, new), 1):
+            factsets[i] = extracted.factset
+            if store.persistent:
+                self.build_ = store.put_document(self.build_, extracted.payload)
+            if progress:
+                progress("stored" if store.persistent else "extracted", done, len(positions))
 
     def _ready(self, store):
         """Make sure there is a state to change: the store's content, or an empty graph in memory."""

@@ -12,6 +12,8 @@ every discovered term, so a role one text discovers is also found where another 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..facts import ChainLink, Duty, FactSet, Formula, Holding, Mention, Problem
 from .chains import extract_chains
 from .duties import extract_duties
@@ -40,8 +42,11 @@ _FIELDS = {Mention: "mentions", Formula: "formulae", Duty: "duties", Holding: "h
 
 def extract_facts(doc, lexicon, extractors=None) -> FactSet:
     """Run every extractor on ``doc`` and collect the facts by type."""
-    facts = FactSet(doc.doc_id)
-    for extractor in extractors if extractors is not None else EXTRACTORS:
+    return _add_facts(FactSet(doc.doc_id), doc, lexicon, extractors if extractors is not None else EXTRACTORS)
+
+
+def _add_facts(facts, doc, lexicon, extractors):
+    for extractor in extractors:
         for fact in extractor(doc, lexicon):
             getattr(facts, _FIELDS[type(fact)]).append(fact)
     return facts
@@ -69,18 +74,15 @@ def read_document(doc, lexicon, extractors=None):
 def add_lexicon_wide(facts, doc, lexicon, extractors=None):
     """Add to ``facts`` what the :data:`LEXICON_WIDE` extractors among ``extractors`` find in ``doc``
     with ``lexicon`` (the curated one and every discovered term); returns ``facts``."""
-    for extractor in extractors if extractors is not None else EXTRACTORS:
-        if extractor in LEXICON_WIDE:
-            for fact in extractor(doc, lexicon):
-                getattr(facts, _FIELDS[type(fact)]).append(fact)
-    return facts
+    wide = [e for e in (extractors if extractors is not None else EXTRACTORS) if e in LEXICON_WIDE]
+    return _add_facts(facts, doc, lexicon, wide)
 
 
 def reader_facts(facts):
     """A copy of ``facts`` without what the :data:`LEXICON_WIDE` extractors found (its mentions)."""
-    return FactSet(facts.doc_id, [], list(facts.formulae), list(facts.duties), list(facts.holdings),
-                   list(facts.problems), list(facts.chains))
+    return replace(facts, mentions=[])
 
 
-__all__ = ["EXTRACTORS", "LEXICON_WIDE", "add_lexicon_wide", "reader_facts", "discover_terms", "extract_facts", "read_document", "extract_chains", "extract_duties", "extract_formulae",
-           "extract_holdings", "extract_mentions", "extract_problems", "sentence_evidence"]
+__all__ = ["EXTRACTORS", "LEXICON_WIDE", "add_lexicon_wide", "discover_terms", "extract_chains", "extract_duties",
+           "extract_facts", "extract_formulae", "extract_holdings", "extract_mentions", "extract_problems",
+           "read_document", "reader_facts", "sentence_evidence"]

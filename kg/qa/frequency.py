@@ -26,6 +26,10 @@ _TERM_LENGTH = re.compile(r"任期[^，。；]{0,6}[一二三四五六七八九�
 _ASKS_TIMES = re.compile(r"几[次回]|多少[次回]|\bhow many times\b", re.I)
 _TIMES_AFTER = re.compile(r"[^，。；]{0,12}?[\d*一二两三四五六七八九十]+次")
 
+# 一届干几年 / how long is a term: a term of office (任期), not how often something recurs
+_ASKS_TERM = re.compile(r"任期|一届|每届|这一届|届期|\bterms? of office\b|\b(?:single|each|one|a|its|their) term\b|"
+                        r"\bhow long\b.*\bterms?\b|\bterms?\b.*\bhow (?:long|many years)\b", re.I)
+
 
 def with_times(text, phrase) -> str:
     """``phrase`` run on to the count of times that follows it in its clause of ``text``, if any.
@@ -40,9 +44,6 @@ def with_times(text, phrase) -> str:
         return phrase
     times = _TIMES_AFTER.match(text, at + len(phrase))
     return phrase + times.group() if times else phrase
-# 一届干几年 / how long is a term: a term of office (任期), not how often something recurs
-_ASKS_TERM = re.compile(r"任期|一届|每届|这一届|届期|\bterms? of office\b|\b(?:single|each|one|a|its|their) term\b|"
-                        r"\bhow long\b.*\bterms?\b|\bterms?\b.*\bhow (?:long|many years)\b", re.I)
 
 
 def frequency_phrases(text, question) -> list:

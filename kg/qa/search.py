@@ -380,7 +380,7 @@ def parallel_points(sentences) -> list:
     return points if len(points) >= 2 else []
 
 
-_ASKED_COUNT = re.compile(r"(?:哪|这|那)?([一二两三四五六七八九十]+)(?:种|类|个|层|条|点|项|大)|"
+_ASKED_COUNT = re.compile(r"([一二两三四五六七八九十]+)(?:种|类|个|层|条|点|项|大)|"
                           r"\b(?:which|what|the) (two|three|four|five|six)\b", re.I)
 _ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
